@@ -1,0 +1,9 @@
+import db from '@adonisjs/lucid/services/db'
+
+/** Finds a tenant by slug or id for operator commands. */
+export async function findTenant(slugOrId: string): Promise<{ id: string; slug: string } | null> {
+  const query = db.from('tenants').select('id', 'slug')
+  if (/^[0-9a-f-]{36}$/i.test(slugOrId)) query.where('id', slugOrId)
+  else query.where('slug', slugOrId)
+  return (await query.first()) ?? null
+}

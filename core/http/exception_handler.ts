@@ -1,0 +1,58 @@
+import app from '@adonisjs/core/services/app'
+import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import { ApiError } from './api_error.js'
+
+/**
+ * Every error leaves as `{ code, message, errors? }`. Client mistakes keep
+ * their 4xx status and an actionable message; anything else is logged with
+ * the request id and answered as a 500 that reveals nothing internal.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction && !app.inTest
+
+  async handle(error: unknown, ctx: HttpContext) {
+    const { status, body } = this.#toResponse(error, ctx)
+    return ctx.response.status(status).json(body)
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    const status = (error as any)?.status
+    if (typeof status === 'number' && status < 500) return
+    ctx.logger.error({ err: error }, 'request failed')
+  }
+
+  #toResponse(error: unknown, ctx: HttpContext): { status: number; body: Record<string, unknown> } {
+    if (error instanceof ApiError) {
+      return {
+        status: error.status,
+        body: { code: error.code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) },
+      }
+    }
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      return {
+        status: 422,
+        body: { code: 'VALIDATION_FAILED', message: 'Some fields are invalid', errors: error.messages },
+      }
+    }
+    const status = (error as any)?.status
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const code = (error as any)?.code
+      const fallback = status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST'
+      return {
+        status,
+        body: {
+          code: typeof code === 'string' && code.startsWith('E_') ? code.slice(2) : (code ?? fallback),
+          message: status === 404 && code === 'E_ROUTE_NOT_FOUND' ? `Cannot ${ctx.request.method()} ${ctx.request.url()}` : (error as Error).message,
+        },
+      }
+    }
+    return {
+      status: 500,
+      body: {
+        code: 'INTERNAL_ERROR',
+        message: `Something went wrong on our side. Quote request id ${ctx.request.id()} to support.`,
+      },
+    }
+  }
+}

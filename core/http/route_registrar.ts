@@ -1,0 +1,52 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { PluginRouter } from '../plugins/plugin_router.js'
+import type { Kernel } from '../kernel.js'
+
+/**
+ * Registers every installed plugin's routes. API routes live under `/api/v1`
+ * and panel pages at the root, both behind tenant → tenantStatus →
+ * pluginEnabled; machine routes get no tenant chain (the plugin
+ * authenticates its caller, e.g. FreeRADIUS).
+ */
+export async function registerPluginRoutes(kernel: Kernel) {
+  for (const { definition } of kernel.plugins.plugins) {
+    if (!definition.routes) continue
+    const api = new PluginRouter(definition.id, 'api')
+    const panel = new PluginRouter(definition.id, 'panel')
+    const machine = new PluginRouter(definition.id, 'machine')
+    await definition.routes({
+      pluginId: definition.id,
+      logger: kernel.logger.child({ plugin: definition.id }),
+      api,
+      panel,
+      machine,
+    })
+
+    const tenantChain = [
+      middleware.tenant(),
+      middleware.tenantStatus({ allowIsolated: false }),
+      middleware.pluginEnabled({ plugin: definition.id }),
+    ]
+    for (const [group, prefix] of [
+      [api, '/api/v1'],
+      [panel, ''],
+    ] as const) {
+      if (!group.routes.length) continue
+      router
+        .group(() => {
+          for (const route of group.routes) {
+            const registered = router.route(route.path, [route.method], [route.handler, 'handle'])
+            if (route.name) registered.as(`${definition.id}.${route.name}`)
+          }
+        })
+        .prefix(prefix)
+        .use(tenantChain)
+      for (const route of group.routes) kernel.routes.addPluginRoute(route, `${prefix}${route.path}`)
+    }
+    for (const route of machine.routes) {
+      router.route(route.path, [route.method], [route.handler, 'handle'])
+      kernel.routes.addPluginRoute(route, route.path)
+    }
+  }
+}

@@ -1,0 +1,8 @@
+export { RouterOsSimulator } from './simulator.js'
+export type { SimulatorOptions } from './simulator.js'
+export { RouterState, SimulatorTrap } from './state.js'
+export type { Row, RouterInfo } from './state.js'
+export type { CommandLogEntry } from './session.js'
+export type { SeedCounts } from './seed.js'
+export { compileQuery } from './query.js'
+export { formatDuration, parseDuration } from './durations.js'

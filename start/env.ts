@@ -1,0 +1,37 @@
+/*
+ * Environment variables are validated once, at start. A missing or malformed
+ * variable stops the process with one line naming it (see core/env/validate_env.ts).
+ */
+import { Env } from '@adonisjs/core/env'
+import { validateEnv } from '#core/env/validate_env'
+
+export default await validateEnv(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  APP_NAME: Env.schema.string.optional(),
+  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+
+  DB_HOST: Env.schema.string({ format: 'host' }),
+  DB_PORT: Env.schema.number(),
+  DB_USER: Env.schema.string(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string(),
+
+  REDIS_HOST: Env.schema.string({ format: 'host' }),
+  REDIS_PORT: Env.schema.number(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
+
+  /* Comma-separated folders scanned for plugins, relative to the app root */
+  PLUGIN_DIRS: Env.schema.string.optional(),
+  /* Prefix of every queue and cache key, so that test runs never touch a running platform */
+  REDIS_PREFIX: Env.schema.string.optional(),
+  QUEUE_CONCURRENCY: Env.schema.number.optional(),
+  /* Base domain for tenant subdomains, e.g. isp.example.com → alpha.isp.example.com */
+  TENANT_BASE_DOMAIN: Env.schema.string.optional(),
+  METRICS_TOKEN: Env.schema.string.optional(),
+  DEMO_PASSWORD: Env.schema.string.optional(),
+})
