@@ -11,7 +11,13 @@ export async function validateEnv<S extends Schema>(appRoot: URL, schema: S) {
   try {
     return await Env.create(appRoot, schema)
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    // Env lists each problem in `help` as "- <problem>" lines; join them into one line.
+    const help = typeof (error as any)?.help === 'string' ? (error as any).help : ''
+    const problems = help
+      .split('\n')
+      .map((line: string) => line.replace(/^-\s*/, '').trim())
+      .filter(Boolean)
+    const message = problems.length ? problems.join('; ') : (error as Error)?.message ?? String(error)
     process.stderr.write(`ENV_INVALID: ${message}\n`)
     process.exit(1)
   }

@@ -217,10 +217,11 @@ export class QueueManager {
     return result
   }
 
-  /** Redis round trip through BullMQ's own connection. */
+  /** A round trip through BullMQ's own connection to its backend. */
   async ping() {
-    const client = await this.queue(SCHEDULER_QUEUE).client
-    return client.ping()
+    const queue = this.queue(SCHEDULER_QUEUE)
+    await queue.waitUntilReady()
+    await queue.getJobCounts('waiting')
   }
 
   /** Lets running jobs finish, then closes workers and queues. */

@@ -7,9 +7,9 @@ import { CORE_VERSION } from '../../plugins/boot_manifest.js'
 let cached: Promise<object> | undefined
 
 export default class OpenApiController {
-  handle({ response }: HttpContext) {
+  async handle({ response }: HttpContext) {
     // Routes never change after boot, so the document is built once per process.
     cached ??= generateOpenApi(kernel.routes, { title: `${env.get('APP_NAME') || 'ISP Platform'} API`, version: CORE_VERSION })
-    return response.ok(cached)
+    return response.ok(await cached)
   }
 }
