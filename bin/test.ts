@@ -17,6 +17,10 @@ const testEnvFile = new URL('.env.test', APP_ROOT)
 if (existsSync(testEnvFile)) {
   Object.assign(process.env, parseEnv(readFileSync(testEnvFile, 'utf8')))
 }
+// Explicit overrides still win: `TEST__DB_DATABASE=x` sets DB_DATABASE=x for this run.
+for (const [key, value] of Object.entries(process.env)) {
+  if (key.startsWith('TEST__') && value !== undefined) process.env[key.slice(6)] = value
+}
 
 const IMPORTER = (filePath: string) => {
   if (filePath.startsWith('./') || filePath.startsWith('../')) {
