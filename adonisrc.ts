@@ -27,7 +27,11 @@ export default defineConfig({
   tests: {
     suites: [
       {
-        files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/unit/**/*.spec.ts', 'core/**/tests/**/*.spec.ts'],
+        files: [
+          'tests/unit/**/*.spec.ts',
+          'plugins/*/tests/unit/**/*.spec.ts',
+          'core/**/tests/**/*.spec.ts',
+        ],
         name: 'unit',
         timeout: 20000,
       },

@@ -15,13 +15,23 @@ const loggerConfig = defineConfig({
       name: env.get('APP_NAME', 'isp-platform'),
       level: env.get('LOG_LEVEL'),
       redact: {
-        paths: ['password', '*.password', 'secret', '*.secret', 'headers.authorization', 'apiPassword'],
+        paths: [
+          'password',
+          '*.password',
+          'secret',
+          '*.secret',
+          'headers.authorization',
+          'apiPassword',
+        ],
         censor: '[redacted]',
       },
       transport: {
         targets: targets()
           .pushIf(!app.inProduction && process.stdout.isTTY && !app.inTest, targets.pretty())
-          .pushIf(app.inProduction || !process.stdout.isTTY || app.inTest, targets.file({ destination: 1 }))
+          .pushIf(
+            app.inProduction || !process.stdout.isTTY || app.inTest,
+            targets.file({ destination: 1 })
+          )
           .toArray(),
       },
     },

@@ -34,7 +34,8 @@ export class Kernel {
       logger: this.logger.child({ plugin: pluginId }),
       dispatch: (job: string, payload: JobPayload, options?: DispatchOptions) =>
         this.queue.dispatch(pluginId, job, payload, options),
-      extensionsFor: <T>(point: ExtensionPoint<T>, tenantId: string) => this.extensionsFor(point, tenantId),
+      extensionsFor: <T>(point: ExtensionPoint<T>, tenantId: string) =>
+        this.extensionsFor(point, tenantId),
     }
   }
 }

@@ -58,7 +58,11 @@ export class TieredCache<T> {
     if (value === undefined) {
       value = await load()
       try {
-        await this.redis.setex(this.#key(key), this.options.redisTtlSeconds, this.options.serialize(value))
+        await this.redis.setex(
+          this.#key(key),
+          this.options.redisTtlSeconds,
+          this.options.serialize(value)
+        )
       } catch {}
     }
     this.#local.set(key, { value, expiresAt: Date.now() + this.options.localTtlMs })

@@ -16,7 +16,15 @@ async function loader() {
   for (const plugin of await installedPlugins()) {
     for (const load of plugin.definition.commands ?? []) pluginCommands.push((await load()).default)
   }
-  return new ListLoader([PluginsList, PluginsEnable, PluginsDisable, MakePlugin, QueueWork, QueueFailed, ...pluginCommands])
+  return new ListLoader([
+    PluginsList,
+    PluginsEnable,
+    PluginsDisable,
+    MakePlugin,
+    QueueWork,
+    QueueFailed,
+    ...pluginCommands,
+  ])
 }
 
 let instance: Promise<ListLoader<any>> | undefined

@@ -1,5 +1,4 @@
 import { BaseCommand, args } from '@adonisjs/core/ace'
-import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -11,7 +10,8 @@ import { pluginFiles } from './plugin_scaffold.js'
  */
 export default class MakePlugin extends BaseCommand {
   static commandName = 'make:plugin'
-  static description = 'Create a new plugin in plugins/<id> with a manifest, a route, a page, a migration and a test'
+  static description =
+    'Create a new plugin in plugins/<id> with a manifest, a route, a page, a migration and a test'
 
   @args.string({ description: 'Plugin id in kebab-case, e.g. "hotspot-ads"' })
   declare id: string
@@ -35,6 +35,8 @@ export default class MakePlugin extends BaseCommand {
       await writeFile(file, contents)
       this.logger.action(`create plugins/${this.id}/${relativePath}`).succeeded()
     }
-    this.logger.info(`Next: "node ace migration:run", then "node ace plugins:enable <tenant> ${this.id}"`)
+    this.logger.info(
+      `Next: "node ace migration:run", then "node ace plugins:enable <tenant> ${this.id}"`
+    )
   }
 }

@@ -4,7 +4,8 @@ import { findTenant } from './tenant_argument.js'
 
 export default class PluginsDisable extends BaseCommand {
   static commandName = 'plugins:disable'
-  static description = 'Disable a plugin for a tenant (refused while another enabled plugin needs it)'
+  static description =
+    'Disable a plugin for a tenant (refused while another enabled plugin needs it)'
   static options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'Tenant slug or id' })

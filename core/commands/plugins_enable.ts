@@ -23,7 +23,11 @@ export default class PluginsEnable extends BaseCommand {
     }
     try {
       const added = await kernel.enablement.enable(tenant.id, this.plugin, { actor: 'system:ace' })
-      this.logger.success(added.length ? `Enabled for ${tenant.slug}: ${added.join(', ')}` : `Already enabled for ${tenant.slug}`)
+      this.logger.success(
+        added.length
+          ? `Enabled for ${tenant.slug}: ${added.join(', ')}`
+          : `Already enabled for ${tenant.slug}`
+      )
     } catch (error) {
       this.logger.error((error as Error).message)
       this.exitCode = 1

@@ -4,7 +4,8 @@ import db from '@adonisjs/lucid/services/db'
 
 export default class PluginsList extends BaseCommand {
   static commandName = 'plugins:list'
-  static description = 'List installed plugins: version, requirements, status and how many tenants use each'
+  static description =
+    'List installed plugins: version, requirements, status and how many tenants use each'
   static options: CommandOptions = { startApp: true }
 
   @flags.boolean({ description: 'Print JSON instead of a table' })
@@ -14,7 +15,12 @@ export default class PluginsList extends BaseCommand {
     const kernel = await this.app.container.make('kernel')
     const counts = new Map<string, number>()
     try {
-      const rows = await db.from('tenant_plugins').where('enabled', true).groupBy('plugin_id').select('plugin_id').count('* as total')
+      const rows = await db
+        .from('tenant_plugins')
+        .where('enabled', true)
+        .groupBy('plugin_id')
+        .select('plugin_id')
+        .count('* as total')
       for (const row of rows) counts.set(row.plugin_id, Number(row.total))
     } catch {
       // Database not migrated yet: list the plugins anyway.
@@ -24,7 +30,9 @@ export default class PluginsList extends BaseCommand {
       version: definition.version,
       requires: [
         definition.requires?.core ? `core ${definition.requires.core}` : null,
-        ...Object.entries(definition.requires?.plugins ?? {}).map(([id, range]) => `${id} ${range}`),
+        ...Object.entries(definition.requires?.plugins ?? {}).map(
+          ([id, range]) => `${id} ${range}`
+        ),
       ]
         .filter(Boolean)
         .join(', '),
@@ -42,7 +50,8 @@ export default class PluginsList extends BaseCommand {
     }
     const table = this.ui.table()
     table.head(['Plugin', 'Version', 'Requires', 'Status', 'Source', 'Tenants enabled'])
-    for (const p of list) table.row([p.id, p.version, p.requires || '-', p.status, p.source, String(p.tenantsEnabled)])
+    for (const p of list)
+      table.row([p.id, p.version, p.requires || '-', p.status, p.source, String(p.tenantsEnabled)])
     table.render()
   }
 }

@@ -23,7 +23,15 @@ export default class QueueFailed extends BaseCommand {
       const table = this.ui.table()
       table.head(['Queue', 'Job', 'Id', 'Tenant', 'Attempts', 'Failed at', 'Reason'])
       for (const j of failed) {
-        table.row([j.queue, j.name, String(j.id), j.tenantId ?? '-', String(j.attempts), j.failedAt ?? '-', j.failedReason ?? ''])
+        table.row([
+          j.queue,
+          j.name,
+          String(j.id),
+          j.tenantId ?? '-',
+          String(j.attempts),
+          j.failedAt ?? '-',
+          j.failedReason ?? '',
+        ])
       }
       table.render()
     }

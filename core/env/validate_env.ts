@@ -17,7 +17,9 @@ export async function validateEnv<S extends Schema>(appRoot: URL, schema: S) {
       .split('\n')
       .map((line: string) => line.replace(/^-\s*/, '').trim())
       .filter(Boolean)
-    const message = problems.length ? problems.join('; ') : (error as Error)?.message ?? String(error)
+    const message = problems.length
+      ? problems.join('; ')
+      : ((error as Error)?.message ?? String(error))
     process.stderr.write(`ENV_INVALID: ${message}\n`)
     process.exit(1)
   }

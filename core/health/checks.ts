@@ -14,7 +14,9 @@ class QueueCheck extends BaseCheck {
       const started = Date.now()
       await Promise.race([
         kernel.queue.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2s')), 2000)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('no answer within 2s')), 2000)
+        ),
       ])
       return Result.ok('Queue backend answers').setMetaData({ latencyMs: Date.now() - started })
     } catch (error) {

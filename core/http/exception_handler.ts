@@ -26,13 +26,21 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error instanceof ApiError) {
       return {
         status: error.status,
-        body: { code: error.code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) },
+        body: {
+          code: error.code,
+          message: error.message,
+          ...(error.errors ? { errors: error.errors } : {}),
+        },
       }
     }
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
       return {
         status: 422,
-        body: { code: 'VALIDATION_FAILED', message: 'Some fields are invalid', errors: error.messages },
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: 'Some fields are invalid',
+          errors: error.messages,
+        },
       }
     }
     const status = (error as any)?.status
@@ -42,8 +50,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return {
         status,
         body: {
-          code: typeof code === 'string' && code.startsWith('E_') ? code.slice(2) : (code ?? fallback),
-          message: status === 404 && code === 'E_ROUTE_NOT_FOUND' ? `Cannot ${ctx.request.method()} ${ctx.request.url()}` : (error as Error).message,
+          code:
+            typeof code === 'string' && code.startsWith('E_') ? code.slice(2) : (code ?? fallback),
+          message:
+            status === 404 && code === 'E_ROUTE_NOT_FOUND'
+              ? `Cannot ${ctx.request.method()} ${ctx.request.url()}`
+              : (error as Error).message,
         },
       }
     }

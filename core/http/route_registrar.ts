@@ -42,7 +42,8 @@ export async function registerPluginRoutes(kernel: Kernel) {
         })
         .prefix(prefix)
         .use(tenantChain)
-      for (const route of group.routes) kernel.routes.addPluginRoute(route, `${prefix}${route.path}`)
+      for (const route of group.routes)
+        kernel.routes.addPluginRoute(route, `${prefix}${route.path}`)
     }
     for (const route of machine.routes) {
       router.route(route.path, [route.method], [route.handler, 'handle'])

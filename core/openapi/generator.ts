@@ -19,7 +19,10 @@ type Operation = Record<string, unknown>
  * validators its handler declares. Nothing is written by hand, so the
  * document cannot drift from the code.
  */
-export async function generateOpenApi(catalog: RouteCatalog, info: { title: string; version: string }) {
+export async function generateOpenApi(
+  catalog: RouteCatalog,
+  info: { title: string; version: string }
+) {
   const paths: Record<string, Record<string, Operation>> = {}
   const routes = Object.values(router.toJSON()).flat()
 
@@ -36,13 +39,21 @@ export async function generateOpenApi(catalog: RouteCatalog, info: { title: stri
         description: docs?.description,
         tags: docs?.tags ?? (entry?.plugin ? [entry.plugin] : ['core']),
         parameters: [
-          ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+          ...params.map((name) => ({
+            name,
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+          })),
           ...queryParameters(docs),
         ],
         responses: responsesFor(docs),
       }
       if (docs?.body) {
-        operation.requestBody = { required: true, content: { 'application/json': { schema: docs.body.toJSONSchema() } } }
+        operation.requestBody = {
+          required: true,
+          content: { 'application/json': { schema: docs.body.toJSONSchema() } },
+        }
       }
       paths[path] ??= {}
       paths[path][method.toLowerCase()] = operation
@@ -66,7 +77,11 @@ export async function generateOpenApi(catalog: RouteCatalog, info: { title: stri
               type: 'array',
               items: {
                 type: 'object',
-                properties: { field: { type: 'string' }, message: { type: 'string' }, rule: { type: 'string' } },
+                properties: {
+                  field: { type: 'string' },
+                  message: { type: 'string' },
+                  rule: { type: 'string' },
+                },
               },
             },
           },
@@ -76,13 +91,16 @@ export async function generateOpenApi(catalog: RouteCatalog, info: { title: stri
   }
 }
 
-async function readDocs(handler: () => Promise<{ default: unknown }>): Promise<EndpointDocs | undefined> {
+async function readDocs(
+  handler: () => Promise<{ default: unknown }>
+): Promise<EndpointDocs | undefined> {
   const module = await handler()
   return (module.default as { docs?: EndpointDocs }).docs
 }
 
 function queryParameters(docs?: EndpointDocs) {
-  const schema = docs?.query?.toJSONSchema() as { properties?: Record<string, object>; required?: string[] } | undefined
+  const schema = docs?.query?.toJSONSchema() as
+    { properties?: Record<string, object>; required?: string[] } | undefined
   return Object.entries(schema?.properties ?? {}).map(([name, property]) => ({
     name,
     in: 'query',
@@ -92,12 +110,17 @@ function queryParameters(docs?: EndpointDocs) {
 }
 
 function responsesFor(docs?: EndpointDocs) {
-  const error = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+  const error = {
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  }
   const responses: Record<string, object> = {}
   for (const [status, description] of Object.entries(docs?.responses ?? { 200: 'OK' })) {
     responses[status] = Number(status) >= 400 ? { description, ...error } : { description }
   }
-  responses['403'] ??= { description: 'Module not enabled for the tenant, or permission missing', ...error }
+  responses['403'] ??= {
+    description: 'Module not enabled for the tenant, or permission missing',
+    ...error,
+  }
   if (docs?.body || docs?.query) responses['422'] ??= { description: 'Validation failed', ...error }
   return responses
 }

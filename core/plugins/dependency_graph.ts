@@ -89,5 +89,7 @@ export function requiredClosure(id: string, byId: Map<string, PluginDefinition>)
 
 /** Every plugin that needs `id`, directly or through others. */
 export function dependentClosure(id: string, byId: Map<string, PluginDefinition>): string[] {
-  return [...byId.keys()].filter((other) => other !== id && requiredClosure(other, byId).includes(id))
+  return [...byId.keys()].filter(
+    (other) => other !== id && requiredClosure(other, byId).includes(id)
+  )
 }

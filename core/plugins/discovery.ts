@@ -22,16 +22,26 @@ async function exists(path: string) {
 }
 
 /** Folders under each plugin directory that hold a `plugin.ts` (or compiled `plugin.js`). */
-export async function discoverLocalPlugins(appRoot: string, dirs: string[]): Promise<PluginCandidate[]> {
+export async function discoverLocalPlugins(
+  appRoot: string,
+  dirs: string[]
+): Promise<PluginCandidate[]> {
   const found: PluginCandidate[] = []
   for (const dir of dirs) {
     const base = resolve(appRoot, dir)
     const entries = await readdir(base, { withFileTypes: true }).catch(() => [])
-    for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries
+      .filter((e) => e.isDirectory())
+      .sort((a, b) => a.name.localeCompare(b.name))) {
       for (const name of ENTRY_NAMES) {
         const file = join(base, entry.name, name)
         if (await exists(file)) {
-          found.push({ origin: `${dir}/${entry.name}`, entry: file, root: join(base, entry.name), source: { kind: 'local' } })
+          found.push({
+            origin: `${dir}/${entry.name}`,
+            entry: file,
+            root: join(base, entry.name),
+            source: { kind: 'local' },
+          })
           break
         }
       }
@@ -47,7 +57,10 @@ export async function discoverLocalPlugins(appRoot: string, dirs: string[]): Pro
  */
 export async function discoverNpmPlugins(appRoot: string): Promise<PluginCandidate[]> {
   const appPackage = JSON.parse(await readFile(join(appRoot, 'package.json'), 'utf8'))
-  const names = Object.keys({ ...appPackage.dependencies, ...appPackage.optionalDependencies }).sort()
+  const names = Object.keys({
+    ...appPackage.dependencies,
+    ...appPackage.optionalDependencies,
+  }).sort()
   const found: PluginCandidate[] = []
   for (const name of names) {
     const root = join(appRoot, 'node_modules', name)
@@ -59,7 +72,12 @@ export async function discoverNpmPlugins(appRoot: string): Promise<PluginCandida
     }
     const entry = pkg?.ispPlatform?.plugin
     if (typeof entry !== 'string') continue
-    found.push({ origin: `npm:${name}`, entry: resolve(root, entry), root, source: { kind: 'npm', packageName: name } })
+    found.push({
+      origin: `npm:${name}`,
+      entry: resolve(root, entry),
+      root,
+      source: { kind: 'npm', packageName: name },
+    })
   }
   return found
 }

@@ -49,7 +49,10 @@ export class PluginEnablement {
   /** Installed plugins enabled for the tenant. */
   enabledFor(tenantId: string): Promise<ReadonlySet<string>> {
     return this.#cache.get(tenantId, async () => {
-      const rows = await db.from('tenant_plugins').where({ tenant_id: tenantId, enabled: true }).select('plugin_id')
+      const rows = await db
+        .from('tenant_plugins')
+        .where({ tenant_id: tenantId, enabled: true })
+        .select('plugin_id')
       return new Set(rows.map((r) => r.plugin_id as string).filter((id) => this.registry.has(id)))
     })
   }
@@ -81,9 +84,12 @@ export class PluginEnablement {
     const newly = await db.transaction(async (trx) => {
       await trx.rawQuery('SELECT 1 FROM tenants WHERE id = ? FOR UPDATE', [tenantId])
       const current = new Set(
-        (await trx.from('tenant_plugins').where({ tenant_id: tenantId, enabled: true }).select('plugin_id')).map(
-          (r) => r.plugin_id as string
-        )
+        (
+          await trx
+            .from('tenant_plugins')
+            .where({ tenant_id: tenantId, enabled: true })
+            .select('plugin_id')
+        ).map((r) => r.plugin_id as string)
       )
       const added = order.filter((id) => !current.has(id))
       for (const id of added) {
@@ -123,9 +129,12 @@ export class PluginEnablement {
     await db.transaction(async (trx) => {
       await trx.rawQuery('SELECT 1 FROM tenants WHERE id = ? FOR UPDATE', [tenantId])
       const enabled = new Set(
-        (await trx.from('tenant_plugins').where({ tenant_id: tenantId, enabled: true }).select('plugin_id')).map(
-          (r) => r.plugin_id as string
-        )
+        (
+          await trx
+            .from('tenant_plugins')
+            .where({ tenant_id: tenantId, enabled: true })
+            .select('plugin_id')
+        ).map((r) => r.plugin_id as string)
       )
       if (!enabled.has(pluginId)) return
       const needers = this.registry.dependentsOf(pluginId).filter((id) => enabled.has(id))
@@ -161,7 +170,11 @@ export class PluginEnablement {
 
   #assertInstalled(pluginId: string) {
     if (!this.registry.has(pluginId)) {
-      throw new ApiError(404, 'PLUGIN_NOT_INSTALLED', `Plugin "${pluginId}" is not installed on this platform`)
+      throw new ApiError(
+        404,
+        'PLUGIN_NOT_INSTALLED',
+        `Plugin "${pluginId}" is not installed on this platform`
+      )
     }
   }
 }

@@ -13,7 +13,10 @@ export interface ResolvedExtension<T> {
  */
 export class ExtensionRegistry {
   #owners = new Map<string, string>()
-  #implementations = new Map<string, { plugin: string; load: () => Promise<{ default: unknown }> }[]>()
+  #implementations = new Map<
+    string,
+    { plugin: string; load: () => Promise<{ default: unknown }> }[]
+  >()
   #loaded = new Map<string, unknown>()
 
   constructor(registry: PluginRegistry) {
@@ -40,17 +43,28 @@ export class ExtensionRegistry {
   async all<T>(point: ExtensionPoint<T>): Promise<ResolvedExtension<T>[]> {
     const list = this.#implementations.get(point.name) ?? []
     return Promise.all(
-      list.map(async (entry) => ({ plugin: entry.plugin, implementation: (await this.#load(point.name, entry)) as T }))
+      list.map(async (entry) => ({
+        plugin: entry.plugin,
+        implementation: (await this.#load(point.name, entry)) as T,
+      }))
     )
   }
 
   /** Implementations for one tenant, given the plugins enabled for it. */
-  async forTenant<T>(point: ExtensionPoint<T>, enabled: ReadonlySet<string>): Promise<ResolvedExtension<T>[]> {
+  async forTenant<T>(
+    point: ExtensionPoint<T>,
+    enabled: ReadonlySet<string>
+  ): Promise<ResolvedExtension<T>[]> {
     const owner = this.#owners.get(point.name)
     if (owner && !enabled.has(owner)) return []
-    const list = (this.#implementations.get(point.name) ?? []).filter((entry) => enabled.has(entry.plugin))
+    const list = (this.#implementations.get(point.name) ?? []).filter((entry) =>
+      enabled.has(entry.plugin)
+    )
     return Promise.all(
-      list.map(async (entry) => ({ plugin: entry.plugin, implementation: (await this.#load(point.name, entry)) as T }))
+      list.map(async (entry) => ({
+        plugin: entry.plugin,
+        implementation: (await this.#load(point.name, entry)) as T,
+      }))
     )
   }
 

@@ -21,7 +21,11 @@ export async function importCandidate(candidate: PluginCandidate): Promise<Loade
     module = await import(pathToFileURL(candidate.entry).href)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new PluginError('PLUGIN_LOAD_FAILED', `${candidate.origin}: cannot import ${candidate.entry}: ${reason}`, [candidate.origin])
+    throw new PluginError(
+      'PLUGIN_LOAD_FAILED',
+      `${candidate.origin}: cannot import ${candidate.entry}: ${reason}`,
+      [candidate.origin]
+    )
   }
   const definition = await validateManifest(module.default, candidate.origin)
   return { definition, root: candidate.root, source: candidate.source }

@@ -7,9 +7,12 @@ const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 const DOTTED = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/
 const SNAKE = /^[a-z][a-z0-9_]*$/
 
-const fn = () => vine.any().use(vine.createRule((value, _, field) => {
-  if (typeof value !== 'function') field.report('must be a function', 'function', field)
-})())
+const fn = () =>
+  vine.any().use(
+    vine.createRule((value, _, field) => {
+      if (typeof value !== 'function') field.report('must be a function', 'function', field)
+    })()
+  )
 
 const semverVersion = vine.createRule((value, _, field) => {
   if (typeof value !== 'string' || !semver.valid(value)) {
@@ -24,7 +27,11 @@ const semverRange = vine.createRule((value, _, field) => {
 
 const localized = vine.object({ en: vine.string().minLength(1), id: vine.string().minLength(1) })
 const named = (pattern: RegExp) =>
-  vine.array(vine.object({ name: vine.string().regex(pattern), description: vine.string().minLength(1) })).optional()
+  vine
+    .array(
+      vine.object({ name: vine.string().regex(pattern), description: vine.string().minLength(1) })
+    )
+    .optional()
 
 const manifestValidator = vine.create(
   vine.object({
@@ -62,7 +69,14 @@ const manifestValidator = vine.create(
       .optional(),
     migrations: vine.string().optional(),
     pages: vine.string().optional(),
-    queues: vine.array(vine.object({ name: vine.string().regex(SNAKE), concurrency: vine.number().min(1).optional() })).optional(),
+    queues: vine
+      .array(
+        vine.object({
+          name: vine.string().regex(SNAKE),
+          concurrency: vine.number().min(1).optional(),
+        })
+      )
+      .optional(),
     jobs: vine
       .array(
         vine.object({
@@ -85,12 +99,23 @@ const manifestValidator = vine.create(
       )
       .optional(),
     listeners: vine.record(vine.array(fn())).optional(),
-    extensionPoints: vine.array(vine.object({ name: vine.string().regex(DOTTED), description: vine.string() })).optional(),
-    extensions: vine.array(vine.object({ point: vine.object({ name: vine.string().regex(DOTTED) }).allowUnknownProperties(), implementation: fn() })).optional(),
+    extensionPoints: vine
+      .array(vine.object({ name: vine.string().regex(DOTTED), description: vine.string() }))
+      .optional(),
+    extensions: vine
+      .array(
+        vine.object({
+          point: vine.object({ name: vine.string().regex(DOTTED) }).allowUnknownProperties(),
+          implementation: fn(),
+        })
+      )
+      .optional(),
     middleware: vine.record(fn()).optional(),
     commands: vine.array(fn()).optional(),
     routes: fn().optional(),
-    lifecycle: vine.object({ enable: fn().optional(), disable: fn().optional(), boot: fn().optional() }).optional(),
+    lifecycle: vine
+      .object({ enable: fn().optional(), disable: fn().optional(), boot: fn().optional() })
+      .optional(),
   })
 )
 
@@ -98,7 +123,10 @@ const manifestValidator = vine.create(
  * Checks a manifest's shape and the consistency a schema cannot express
  * (schedules naming declared jobs, jobs naming declared queues).
  */
-export async function validateManifest(candidate: unknown, origin: string): Promise<PluginDefinition> {
+export async function validateManifest(
+  candidate: unknown,
+  origin: string
+): Promise<PluginDefinition> {
   const label = typeof (candidate as any)?.id === 'string' ? `"${(candidate as any).id}"` : origin
   try {
     await manifestValidator.validate(candidate)
@@ -107,7 +135,9 @@ export async function validateManifest(candidate: unknown, origin: string): Prom
       const detail = (error.messages as { field: string; message: string }[])
         .map((m) => `${m.field}: ${m.message}`)
         .join('; ')
-      throw new PluginError('PLUGIN_MANIFEST_INVALID', `plugin ${label} (${origin}): ${detail}`, [label])
+      throw new PluginError('PLUGIN_MANIFEST_INVALID', `plugin ${label} (${origin}): ${detail}`, [
+        label,
+      ])
     }
     throw error
   }
@@ -119,7 +149,8 @@ export async function validateManifest(candidate: unknown, origin: string): Prom
   for (const job of definition.jobs ?? []) {
     if (jobs.has(job.name)) fail(`job "${job.name}" is declared twice`)
     jobs.add(job.name)
-    if (job.queue && !queues.has(job.queue)) fail(`job "${job.name}" uses undeclared queue "${job.queue}"`)
+    if (job.queue && !queues.has(job.queue))
+      fail(`job "${job.name}" uses undeclared queue "${job.queue}"`)
   }
   for (const schedule of definition.schedules ?? []) {
     if (!jobs.has(schedule.job)) fail(`schedule names undeclared job "${schedule.job}"`)
@@ -137,6 +168,8 @@ export async function validateManifest(candidate: unknown, origin: string): Prom
   return definition
 
   function fail(message: string): never {
-    throw new PluginError('PLUGIN_MANIFEST_INVALID', `plugin ${label} (${origin}): ${message}`, [label])
+    throw new PluginError('PLUGIN_MANIFEST_INVALID', `plugin ${label} (${origin}): ${message}`, [
+      label,
+    ])
   }
 }

@@ -4,7 +4,9 @@ export type RouteKind = 'api' | 'panel' | 'machine'
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** A single-action controller: one endpoint, one file, one `handle`. */
-export type LazyHandler = () => Promise<{ default: new (...args: any[]) => { handle(ctx: HttpContext): unknown } }>
+export type LazyHandler = () => Promise<{
+  default: new (...args: any[]) => { handle(ctx: HttpContext): unknown }
+}>
 
 export interface PluginRouteDefinition {
   plugin: string
@@ -45,8 +47,16 @@ export class PluginRouter {
   }
 
   #add(method: HttpMethod, path: string, handler: LazyHandler, options: { name?: string }) {
-    if (!path.startsWith('/')) throw new Error(`ROUTE_INVALID: plugin "${this.plugin}" route "${path}" must start with "/"`)
-    this.routes.push({ plugin: this.plugin, kind: this.kind, method, path, handler, name: options.name })
+    if (!path.startsWith('/'))
+      throw new Error(`ROUTE_INVALID: plugin "${this.plugin}" route "${path}" must start with "/"`)
+    this.routes.push({
+      plugin: this.plugin,
+      kind: this.kind,
+      method,
+      path,
+      handler,
+      name: options.name,
+    })
     return this
   }
 }

@@ -40,14 +40,18 @@ export class PluginRegistry {
   }
 
   limits() {
-    return this.plugins.flatMap((p) => (p.definition.limits ?? []).map((l) => ({ ...l, plugin: p.definition.id })))
+    return this.plugins.flatMap((p) =>
+      (p.definition.limits ?? []).map((l) => ({ ...l, plugin: p.definition.id }))
+    )
   }
 
   /** Navigation of the given plugins, ordered for the panel. */
   navigation(enabled: ReadonlySet<string>) {
     return this.plugins
       .filter((p) => enabled.has(p.definition.id))
-      .flatMap((p) => (p.definition.navigation ?? []).map((entry) => ({ ...entry, plugin: p.definition.id })))
+      .flatMap((p) =>
+        (p.definition.navigation ?? []).map((entry) => ({ ...entry, plugin: p.definition.id }))
+      )
       .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
   }
 }

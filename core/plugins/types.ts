@@ -141,7 +141,12 @@ export interface PluginDefinition {
   /** Implementations of extension points (its own or other plugins') */
   extensions?: ExtensionImplementation<any>[]
   /** Named middleware other routes of this plugin can use */
-  middleware?: Record<string, LazyModule<new (...args: any[]) => { handle(ctx: HttpContext, next: () => Promise<void>): unknown }>>
+  middleware?: Record<
+    string,
+    LazyModule<
+      new (...args: any[]) => { handle(ctx: HttpContext, next: () => Promise<void>): unknown }
+    >
+  >
   commands?: LazyModule<any>[]
   routes?: (ctx: PluginRoutesContext) => void | Promise<void>
   lifecycle?: PluginLifecycle

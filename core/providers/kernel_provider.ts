@@ -37,10 +37,14 @@ export default class KernelProvider {
       const pluginLogger = (id: string) => logger.child({ plugin: id })
       const enablement = new PluginEnablement(registry, redis, prefix, {
         onEnable: async (id, tenantId) => {
-          await registry.get(id)?.definition.lifecycle?.enable?.({ pluginId: id, logger: pluginLogger(id), tenantId })
+          await registry
+            .get(id)
+            ?.definition.lifecycle?.enable?.({ pluginId: id, logger: pluginLogger(id), tenantId })
         },
         onDisable: async (id, tenantId) => {
-          await registry.get(id)?.definition.lifecycle?.disable?.({ pluginId: id, logger: pluginLogger(id), tenantId })
+          await registry
+            .get(id)
+            ?.definition.lifecycle?.disable?.({ pluginId: id, logger: pluginLogger(id), tenantId })
         },
       })
       const queue = new QueueManager(
@@ -56,14 +60,25 @@ export default class KernelProvider {
         logger
       )
       const tenants = new TenantDirectory(redis, prefix, env.get('TENANT_BASE_DOMAIN'))
-      return new Kernel(registry, enablement, new ExtensionRegistry(registry), queue, tenants, new RouteCatalog(), logger)
+      return new Kernel(
+        registry,
+        enablement,
+        new ExtensionRegistry(registry),
+        queue,
+        tenants,
+        new RouteCatalog(),
+        logger
+      )
     })
   }
 
   async boot() {
     const kernel = await this.app.container.make('kernel')
     for (const { definition } of kernel.plugins.plugins) {
-      await definition.lifecycle?.boot?.({ pluginId: definition.id, logger: kernel.logger.child({ plugin: definition.id }) })
+      await definition.lifecycle?.boot?.({
+        pluginId: definition.id,
+        logger: kernel.logger.child({ plugin: definition.id }),
+      })
     }
   }
 

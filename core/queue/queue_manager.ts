@@ -54,7 +54,8 @@ export class QueueManager {
   /** Every queue name in use: the scheduler's and each plugin's. */
   queueNames(): string[] {
     const names = new Set<string>([SCHEDULER_QUEUE])
-    for (const { plugin, declaration } of this.#jobs.values()) names.add(`${plugin}.${declaration.queue ?? 'default'}`)
+    for (const { plugin, declaration } of this.#jobs.values())
+      names.add(`${plugin}.${declaration.queue ?? 'default'}`)
     return [...names].sort()
   }
 
@@ -62,17 +63,28 @@ export class QueueManager {
     let queue = this.#queues.get(name)
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: this.prefix })
-      queue.on('error', (error) => this.logger.error({ err: error, queue: name }, 'queue connection error'))
+      queue.on('error', (error) =>
+        this.logger.error({ err: error, queue: name }, 'queue connection error')
+      )
       this.#queues.set(name, queue)
     }
     return queue
   }
 
-  async dispatch(pluginId: string, jobName: string, payload: JobPayload, options: DispatchOptions = {}) {
+  async dispatch(
+    pluginId: string,
+    jobName: string,
+    payload: JobPayload,
+    options: DispatchOptions = {}
+  ) {
     const entry = this.#jobs.get(`${pluginId}/${jobName}`)
-    if (!entry) throw new QueueError('JOB_UNKNOWN', `plugin "${pluginId}" declares no job "${jobName}"`)
+    if (!entry)
+      throw new QueueError('JOB_UNKNOWN', `plugin "${pluginId}" declares no job "${jobName}"`)
     if (typeof payload?.tenantId !== 'string' || !UUID.test(payload.tenantId)) {
-      throw new QueueError('JOB_TENANT_MISSING', `job "${pluginId}/${jobName}" must carry the tenantId it works for`)
+      throw new QueueError(
+        'JOB_TENANT_MISSING',
+        `job "${pluginId}/${jobName}" must carry the tenantId it works for`
+      )
     }
     const { declaration } = entry
     return this.queue(`${pluginId}.${declaration.queue ?? 'default'}`).add(jobName, payload, {
@@ -101,12 +113,17 @@ export class QueueManager {
         await scheduler.upsertJobScheduler(
           id,
           schedule.cron ? { pattern: schedule.cron } : { every: schedule.every! },
-          { name: 'fan-out', data: { plugin: definition.id, job: schedule.job }, opts: { removeOnFail: false, removeOnComplete: { count: 100 } } }
+          {
+            name: 'fan-out',
+            data: { plugin: definition.id, job: schedule.job },
+            opts: { removeOnFail: false, removeOnComplete: { count: 100 } },
+          }
         )
       }
     }
     for (const existing of await scheduler.getJobSchedulers(0, -1)) {
-      if (existing.key && !wanted.has(existing.key)) await scheduler.removeJobScheduler(existing.key)
+      if (existing.key && !wanted.has(existing.key))
+        await scheduler.removeJobScheduler(existing.key)
     }
   }
 
@@ -114,7 +131,12 @@ export class QueueManager {
   async fanOut(pluginId: string, jobName: string, runAt: number) {
     const tenants = await this.enablement.tenantsWith(pluginId)
     for (const tenantId of tenants) {
-      await this.dispatch(pluginId, jobName, { tenantId }, { jobId: `${pluginId}.${jobName}.${tenantId}.${runAt}` })
+      await this.dispatch(
+        pluginId,
+        jobName,
+        { tenantId },
+        { jobId: `${pluginId}.${jobName}.${tenantId}.${runAt}` }
+      )
     }
     return tenants.length
   }
@@ -127,12 +149,16 @@ export class QueueManager {
     }
     const plugin = queueName.slice(0, queueName.indexOf('.'))
     const entry = this.#jobs.get(`${plugin}/${job.name}`)
-    if (!entry) throw new QueueError('JOB_UNKNOWN', `plugin "${plugin}" declares no job "${job.name}"`)
+    if (!entry)
+      throw new QueueError('JOB_UNKNOWN', `plugin "${plugin}" declares no job "${job.name}"`)
 
     const tenantId = (job.data as JobPayload).tenantId
     if (!(await this.enablement.isEnabled(tenantId, plugin))) {
       queueJobs.inc({ queue: queueName, plugin, outcome: 'skipped' })
-      this.logger.info({ plugin, job: job.name, tenantId, jobId: job.id }, 'job skipped: plugin disabled for tenant')
+      this.logger.info(
+        { plugin, job: job.name, tenantId, jobId: job.id },
+        'job skipped: plugin disabled for tenant'
+      )
       return { skipped: 'PLUGIN_DISABLED' }
     }
 
@@ -171,12 +197,24 @@ export class QueueManager {
     for (const name of names) {
       const declared = this.#declaredConcurrency(name)
       const worker = new Worker(name, (job) => this.process(name, job), {
-        connection: { ...(this.connection as object), maxRetriesPerRequest: null } as ConnectionOptions,
+        connection: {
+          ...(this.connection as object),
+          maxRetriesPerRequest: null,
+        } as ConnectionOptions,
         prefix: this.prefix,
         concurrency: declared ?? concurrency,
       })
       worker.on('failed', (job, error) =>
-        this.logger.warn({ queue: name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed')
+        this.logger.warn(
+          {
+            queue: name,
+            job: job?.name,
+            jobId: job?.id,
+            attempts: job?.attemptsMade,
+            err: error.message,
+          },
+          'job failed'
+        )
       )
       worker.on('error', (error) => this.logger.error({ queue: name, err: error }, 'worker error'))
       this.#workers.push(worker)
@@ -211,8 +249,15 @@ export class QueueManager {
   async counts() {
     const result: Record<string, Record<string, number>> = {}
     for (const name of this.queueNames()) {
-      result[name] = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')
-      for (const [state, count] of Object.entries(result[name])) queueDepth.set({ queue: name, state }, count)
+      result[name] = await this.queue(name).getJobCounts(
+        'waiting',
+        'active',
+        'delayed',
+        'failed',
+        'completed'
+      )
+      for (const [state, count] of Object.entries(result[name]))
+        queueDepth.set({ queue: name, state }, count)
     }
     return result
   }

@@ -60,7 +60,9 @@ export class TenantDirectory {
       return this.#cache.get(`slug:${slug}`, () => this.#query((q) => q.where('slug', slug)))
     }
     if (hostname === base || !hostname.includes('.')) return Promise.resolve(null)
-    return this.#cache.get(`domain:${hostname}`, () => this.#query((q) => q.where('custom_domain', hostname)))
+    return this.#cache.get(`domain:${hostname}`, () =>
+      this.#query((q) => q.where('custom_domain', hostname))
+    )
   }
 
   /** Drop every cached view of a tenant after it changed. */
@@ -71,7 +73,9 @@ export class TenantDirectory {
   }
 
   async #query(scope: (q: any) => any): Promise<TenantSummary | null> {
-    const row = await scope(db.from('tenants')).select('id', 'slug', 'name', 'status', 'timezone', 'locale').first()
+    const row = await scope(db.from('tenants'))
+      .select('id', 'slug', 'name', 'status', 'timezone', 'locale')
+      .first()
     return row ?? null
   }
 }

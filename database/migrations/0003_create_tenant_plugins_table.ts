@@ -16,7 +16,9 @@ export default class extends BaseSchema {
       table.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.primary(['tenant_id', 'plugin_id'])
     })
-    this.schema.raw('CREATE INDEX tenant_plugins_plugin_idx ON tenant_plugins (plugin_id) WHERE enabled')
+    this.schema.raw(
+      'CREATE INDEX tenant_plugins_plugin_idx ON tenant_plugins (plugin_id) WHERE enabled'
+    )
   }
 
   async down() {

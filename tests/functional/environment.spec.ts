@@ -9,11 +9,19 @@ import { APP_ROOT } from '#core/plugins/boot_manifest'
 async function bootWith(envFile: string): Promise<{ code: number | null; stderr: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'isp-env-'))
   await writeFile(join(dir, '.env'), envFile)
-  const env: Record<string, string> = { PATH: process.env.PATH!, ENV_PATH: dir, NODE_ENV: 'development' }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH!,
+    ENV_PATH: dir,
+    NODE_ENV: 'development',
+  }
   try {
     return await new Promise((resolve) => {
-      execFile(process.execPath, ['ace.js', 'plugins:list', '--json'], { cwd: APP_ROOT, env, timeout: 60_000 }, (error, _stdout, stderr) =>
-        resolve({ code: error ? ((error as any).code ?? 1) : 0, stderr })
+      execFile(
+        process.execPath,
+        ['ace.js', 'plugins:list', '--json'],
+        { cwd: APP_ROOT, env, timeout: 60_000 },
+        (error, _stdout, stderr) =>
+          resolve({ code: error ? ((error as any).code ?? 1) : 0, stderr })
       )
     })
   } finally {
@@ -23,7 +31,9 @@ async function bootWith(envFile: string): Promise<{ code: number | null; stderr:
 
 const validEnv = async () => {
   const example = await readFile(join(APP_ROOT, '.env.example'), 'utf8')
-  return example.replace(/^APP_KEY=.*$/m, 'APP_KEY=test-key-0123456789abcdef0123456789abcdef').replace(/^PLUGIN_DIRS=.*$/m, 'PLUGIN_DIRS=tests/fixtures/plugins')
+  return example
+    .replace(/^APP_KEY=.*$/m, 'APP_KEY=test-key-0123456789abcdef0123456789abcdef')
+    .replace(/^PLUGIN_DIRS=.*$/m, 'PLUGIN_DIRS=tests/fixtures/plugins')
 }
 
 test.group('Environment | validated at start', () => {

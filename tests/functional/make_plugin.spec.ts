@@ -12,19 +12,32 @@ import { importCandidate } from '#core/plugins/loader'
 const run = promisify(execFile)
 
 test.group('Plugin kernel | make:plugin scaffold', () => {
-  test('creates a plugin whose manifest loads and whose own test passes', async ({ assert, cleanup }) => {
+  test('creates a plugin whose manifest loads and whose own test passes', async ({
+    assert,
+    cleanup,
+  }) => {
     const id = `scaffold-${randomBytes(3).toString('hex')}`
     const root = join(APP_ROOT, 'plugins', id)
     cleanup(() => rm(root, { recursive: true, force: true }))
 
     await run(process.execPath, ['ace.js', 'make:plugin', id], { cwd: APP_ROOT })
-    for (const file of ['plugin.ts', 'http/show_status.ts', 'ui/pages/index.vue', 'tests/functional']) {
+    for (const file of [
+      'plugin.ts',
+      'http/show_status.ts',
+      'ui/pages/index.vue',
+      'tests/functional',
+    ]) {
       assert.isTrue(existsSync(join(root, file)), `${file} was scaffolded`)
     }
     const migration = `database/migrations/0001_create_${id.replace(/-/g, '_')}_entries_table.ts`
     assert.isTrue(existsSync(join(root, migration)))
 
-    const plugin = await importCandidate({ origin: `plugins/${id}`, entry: join(root, 'plugin.ts'), root, source: { kind: 'local' } })
+    const plugin = await importCandidate({
+      origin: `plugins/${id}`,
+      entry: join(root, 'plugin.ts'),
+      root,
+      source: { kind: 'local' },
+    })
     assert.equal(plugin.definition.id, id)
 
     // Its generated test runs in a separate app process, on a database of its own.
@@ -32,16 +45,28 @@ test.group('Plugin kernel | make:plugin scaffold', () => {
     const exists = await db.rawQuery('SELECT 1 FROM pg_database WHERE datname = ?', [database])
     if (!exists.rows.length) await db.rawQuery(`CREATE DATABASE ${database}`)
     const testFile = `plugins/${id}/tests/functional/${id.replace(/-/g, '_')}_status.spec.ts`
-    const { stdout } = await run(process.execPath, ['ace.js', 'test', 'functional', '--files', testFile], {
-      cwd: APP_ROOT,
-      env: { ...process.env, TEST__DB_DATABASE: database, TEST__REDIS_PREFIX: 'isp_scaffold', TEST__PLUGIN_DIRS: 'plugins', TEST__PORT: '3399' },
-      timeout: 180_000,
-    })
+    const { stdout } = await run(
+      process.execPath,
+      ['ace.js', 'test', 'functional', '--files', testFile],
+      {
+        cwd: APP_ROOT,
+        env: {
+          ...process.env,
+          TEST__DB_DATABASE: database,
+          TEST__REDIS_PREFIX: 'isp_scaffold',
+          TEST__PLUGIN_DIRS: 'plugins',
+          TEST__PORT: '3399',
+        },
+        timeout: 180_000,
+      }
+    )
     assert.match(stdout, /Tests\s+2 passed \(2\)/)
   }).timeout(240_000)
 
   test('refuses an id that is not kebab-case', async ({ assert }) => {
-    const error = await run(process.execPath, ['ace.js', 'make:plugin', 'Bad_Id'], { cwd: APP_ROOT }).catch((e) => e)
+    const error = await run(process.execPath, ['ace.js', 'make:plugin', 'Bad_Id'], {
+      cwd: APP_ROOT,
+    }).catch((e) => e)
     assert.include(`${error.stdout}${error.stderr}`, 'PLUGIN_ID_INVALID')
     assert.isFalse(existsSync(join(APP_ROOT, 'plugins', 'Bad_Id')))
   })

@@ -17,7 +17,10 @@ test.group('OpenAPI | generated from the code', () => {
       for (const method of route.methods.filter((m) => m !== 'HEAD')) {
         const operation = doc.paths[path]?.[method.toLowerCase()]
         assert.exists(operation, `${method} ${route.pattern} is missing from /api/openapi.json`)
-        assert.isString(operation.summary, `${method} ${route.pattern} has no summary: add "static docs" to its handler`)
+        assert.isString(
+          operation.summary,
+          `${method} ${route.pattern} has no summary: add "static docs" to its handler`
+        )
       }
     }
   })

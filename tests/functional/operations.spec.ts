@@ -14,16 +14,22 @@ test.group('Operations | health, metrics, request ids', () => {
     assert.equal(response.status(), 200, JSON.stringify(response.body()))
     const checks = response.body().checks as { name: string; status: string }[]
     assert.lengthOf(checks, 3)
-    assert.isTrue(checks.every((c) => c.status === 'ok'), JSON.stringify(checks))
+    assert.isTrue(
+      checks.every((c) => c.status === 'ok'),
+      JSON.stringify(checks)
+    )
     assert.includeMembers(
       checks.map((c) => c.name),
       ['Queue (BullMQ) check']
     )
   })
 
-  test('every response carries a request id, and a client-sent one is kept', async ({ client, assert }) => {
+  test('every response carries a request id, and a client-sent one is kept', async ({
+    client,
+    assert,
+  }) => {
     const generated = await client.get('/health/live')
-    assert.match(generated.header('x-request-id'), /^[\w-]{10,}$/)
+    assert.match(generated.header('x-request-id')!, /^[\w-]{10,}$/)
     const kept = await client.get('/health/live').header('x-request-id', 'support-ticket-42')
     assert.equal(kept.header('x-request-id'), 'support-ticket-42')
   })
@@ -37,7 +43,10 @@ test.group('Operations | health, metrics, request ids', () => {
     const response = await client.get('/metrics')
     response.assertStatus(200)
     const text = response.text()
-    assert.match(text, /http_requests_total\{method="GET",route="\/api\/v1\/fixture-base\/pings",status="200"\} \d+/)
+    assert.match(
+      text,
+      /http_requests_total\{method="GET",route="\/api\/v1\/fixture-base\/pings",status="200"\} \d+/
+    )
     assert.match(text, /plugin_requests_total\{plugin="fixture-base",outcome="served"\} \d+/)
     assert.match(text, /plugin_requests_total\{plugin="fixture-base",outcome="disabled"\} \d+/)
     assert.match(text, /queue_jobs_waiting\{queue="fixture-base.pings",state="failed"\} \d+/)
@@ -54,7 +63,10 @@ test.group('Operations | health, metrics, request ids', () => {
     const manager = db.manager
     const config = manager.get('postgres')!.config
     // Point a second connection at a closed port and swap the check's target through the manager.
-    manager.add('unreachable', { ...config, connection: { ...(config.connection as object), port: 1 } } as any)
+    manager.add('unreachable', {
+      ...config,
+      connection: { ...(config.connection as object), port: 1 },
+    } as any)
     const { DbCheck } = await import('@adonisjs/lucid/database')
     const result = await new DbCheck(db.connection('unreachable')).run()
     assert.equal(result.status, 'error')

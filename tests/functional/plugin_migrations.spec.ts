@@ -3,7 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import { migrationPaths } from '#core/plugins/boot_manifest'
 
 test.group('Plugin kernel | per-plugin migrations', () => {
-  test('core migrations run first, then each plugin folder in dependency order', async ({ assert }) => {
+  test('core migrations run first, then each plugin folder in dependency order', async ({
+    assert,
+  }) => {
     const paths = await migrationPaths()
     assert.equal(paths[0], './database/migrations')
     const base = paths.indexOf('./tests/fixtures/plugins/fixture-base/database/migrations')
@@ -12,10 +14,18 @@ test.group('Plugin kernel | per-plugin migrations', () => {
     assert.isAbove(addon, base)
   })
 
-  test('each plugin migration is recorded under its plugin folder, after its dependency', async ({ assert }) => {
-    const names = (await db.from('adonis_schema').orderBy('id').select('name')).map((r) => r.name as string)
-    const base = names.findIndex((n) => n.includes('fixture-base/database/migrations/0001_create_fixture_base_pings_table'))
-    const addon = names.findIndex((n) => n.includes('fixture-addon/database/migrations/0001_create_fixture_addon_replies_table'))
+  test('each plugin migration is recorded under its plugin folder, after its dependency', async ({
+    assert,
+  }) => {
+    const names = (await db.from('adonis_schema').orderBy('id').select('name')).map(
+      (r) => r.name as string
+    )
+    const base = names.findIndex((n) =>
+      n.includes('fixture-base/database/migrations/0001_create_fixture_base_pings_table')
+    )
+    const addon = names.findIndex((n) =>
+      n.includes('fixture-addon/database/migrations/0001_create_fixture_addon_replies_table')
+    )
     assert.isAbove(base, -1)
     assert.isAbove(addon, base)
     assert.isTrue(names.slice(0, 4).every((n) => n.startsWith('database/migrations/')))
@@ -26,11 +36,16 @@ test.group('Plugin kernel | per-plugin migrations', () => {
       SELECT ccu.table_name AS referenced FROM information_schema.table_constraints tc
       JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
       WHERE tc.table_name = 'fixture_addon_replies' AND tc.constraint_type = 'FOREIGN KEY'`)
-    assert.deepEqual(fk.rows.map((r: any) => r.referenced), ['fixture_base_pings'])
+    assert.deepEqual(
+      fk.rows.map((r: any) => r.referenced),
+      ['fixture_base_pings']
+    )
   })
 
   test('PostGIS is available to plugins (maps)', async ({ assert }) => {
-    const result = await db.rawQuery(`SELECT ST_AsText(ST_SetSRID(ST_MakePoint(106.8456, -6.2088), 4326)) AS point`)
+    const result = await db.rawQuery(
+      `SELECT ST_AsText(ST_SetSRID(ST_MakePoint(106.8456, -6.2088), 4326)) AS point`
+    )
     assert.equal(result.rows[0].point, 'POINT(106.8456 -6.2088)')
   })
 })

@@ -10,7 +10,9 @@ export interface TestTenant {
 }
 
 /** A fresh tenant with the given plugins enabled (and what they require). */
-export async function createTenant(options: { plugins?: string[]; status?: string; name?: string } = {}): Promise<TestTenant> {
+export async function createTenant(
+  options: { plugins?: string[]; status?: string; name?: string } = {}
+): Promise<TestTenant> {
   const slug = `t-${randomBytes(5).toString('hex')}`
   const [row] = await db
     .table('tenants')

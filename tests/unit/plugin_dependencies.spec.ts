@@ -4,7 +4,12 @@ import { PluginError } from '#core/plugins/errors'
 import { APP_ROOT } from '#core/plugins/boot_manifest'
 
 const load = (fixture: string, coreVersion = '0.1.0') =>
-  loadPlugins({ appRoot: APP_ROOT, dirs: [`tests/fixtures/boot/${fixture}`], npm: false, coreVersion })
+  loadPlugins({
+    appRoot: APP_ROOT,
+    dirs: [`tests/fixtures/boot/${fixture}`],
+    npm: false,
+    coreVersion,
+  })
 
 async function refusal(promise: Promise<unknown>): Promise<PluginError> {
   try {
@@ -34,14 +39,20 @@ test.group('Plugin kernel | dependencies at boot', () => {
   test('refuses a missing dependency, naming both plugins', async ({ assert }) => {
     const error = await refusal(load('missing'))
     assert.equal(error.code, 'PLUGIN_DEPENDENCY_MISSING')
-    assert.include(error.message, '"hotspot-ads" requires plugin "voucher" ^1.0.0, which is not installed')
+    assert.include(
+      error.message,
+      '"hotspot-ads" requires plugin "voucher" ^1.0.0, which is not installed'
+    )
     assert.sameMembers(error.plugins, ['hotspot-ads', 'voucher'])
   })
 
   test('refuses an installed dependency of an incompatible version', async ({ assert }) => {
     const error = await refusal(load('incompatible'))
     assert.equal(error.code, 'PLUGIN_DEPENDENCY_INCOMPATIBLE')
-    assert.include(error.message, '"hotspot-ads" requires plugin "voucher" ^2.0.0, but 1.4.0 is installed')
+    assert.include(
+      error.message,
+      '"hotspot-ads" requires plugin "voucher" ^2.0.0, but 1.4.0 is installed'
+    )
   })
 
   test('refuses a plugin built for another core', async ({ assert }) => {

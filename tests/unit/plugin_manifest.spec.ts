@@ -12,7 +12,10 @@ const valid = () => ({
   permissions: [{ name: 'ads.manage', description: 'Manage ads' }],
   jobs: [{ name: 'rotate', handler: async () => ({ default: () => {} }) }],
   schedules: [{ job: 'rotate', every: 60_000 }],
-  settings: { validator: vine.create(vine.object({ slots: vine.number().min(1) })), defaults: { slots: 3 } },
+  settings: {
+    validator: vine.create(vine.object({ slots: vine.number().min(1) })),
+    defaults: { slots: 3 },
+  },
 })
 
 async function messageOf(candidate: unknown) {
@@ -38,11 +41,31 @@ test.group('Plugin kernel | manifest validation', () => {
     .with([
       { field: 'id', change: { id: 'Hotspot_Ads' }, expect: 'id:' },
       { field: 'version', change: { version: 'one' }, expect: 'version: must be a semver version' },
-      { field: 'requires.core', change: { requires: { core: 'latest!' } }, expect: 'requires.core: must be a semver range' },
-      { field: 'requires.plugins', change: { requires: { plugins: { voucher: 'soon' } } }, expect: 'requires.plugins.voucher: must be a semver range' },
-      { field: 'permissions', change: { permissions: [{ name: 'Manage Ads', description: 'x' }] }, expect: 'permissions.0.name' },
-      { field: 'addon', change: { addon: { price: 1.5, billingCycle: 'weekly', activation: 'auto' } }, expect: 'addon.price' },
-      { field: 'routes', change: { routes: 'not a function' }, expect: 'routes: must be a function' },
+      {
+        field: 'requires.core',
+        change: { requires: { core: 'latest!' } },
+        expect: 'requires.core: must be a semver range',
+      },
+      {
+        field: 'requires.plugins',
+        change: { requires: { plugins: { voucher: 'soon' } } },
+        expect: 'requires.plugins.voucher: must be a semver range',
+      },
+      {
+        field: 'permissions',
+        change: { permissions: [{ name: 'Manage Ads', description: 'x' }] },
+        expect: 'permissions.0.name',
+      },
+      {
+        field: 'addon',
+        change: { addon: { price: 1.5, billingCycle: 'weekly', activation: 'auto' } },
+        expect: 'addon.price',
+      },
+      {
+        field: 'routes',
+        change: { routes: 'not a function' },
+        expect: 'routes: must be a function',
+      },
     ])
     .run(async ({ assert }, { change, expect }) => {
       const message = await messageOf({ ...valid(), ...change })
@@ -56,13 +79,20 @@ test.group('Plugin kernel | manifest validation', () => {
   })
 
   test('refuses a job on a queue the plugin does not declare', async ({ assert }) => {
-    const message = await messageOf({ ...valid(), jobs: [{ name: 'rotate', queue: 'fast', handler: async () => ({}) }], schedules: [] })
+    const message = await messageOf({
+      ...valid(),
+      jobs: [{ name: 'rotate', queue: 'fast', handler: async () => ({}) }],
+      schedules: [],
+    })
     assert.include(message, 'job "rotate" uses undeclared queue "fast"')
   })
 
   test('refuses settings defaults that fail the settings validator', async ({ assert }) => {
     const manifest = valid()
-    const message = await messageOf({ ...manifest, settings: { ...manifest.settings, defaults: { slots: 0 } } })
+    const message = await messageOf({
+      ...manifest,
+      settings: { ...manifest.settings, defaults: { slots: 0 } },
+    })
     assert.include(message, 'settings.defaults do not pass the settings validator')
   })
 

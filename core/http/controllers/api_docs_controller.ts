@@ -4,7 +4,10 @@ import { generateOpenApi } from '../../openapi/generator.js'
 import { CORE_VERSION } from '../../plugins/boot_manifest.js'
 
 const escape = (text: unknown) =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+  )
 
 /**
  * A readable, dependency-free page of the API: one section per tag, each
@@ -13,13 +16,19 @@ const escape = (text: unknown) =>
  */
 export default class ApiDocsController {
   async handle({ response }: HttpContext) {
-    const doc = (await generateOpenApi(kernel.routes, { title: 'ISP Platform API', version: CORE_VERSION })) as any
+    const doc = (await generateOpenApi(kernel.routes, {
+      title: 'ISP Platform API',
+      version: CORE_VERSION,
+    })) as any
     const byTag = new Map<string, string[]>()
     for (const [path, methods] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(methods)) {
         const tag = op.tags?.[0] ?? 'core'
         const params = (op.parameters ?? [])
-          .map((p: any) => `<li><code>${escape(p.name)}</code> <em>${escape(p.in)}</em>${p.required ? ' required' : ''}</li>`)
+          .map(
+            (p: any) =>
+              `<li><code>${escape(p.name)}</code> <em>${escape(p.in)}</em>${p.required ? ' required' : ''}</li>`
+          )
           .join('')
         const body = op.requestBody
           ? `<details><summary>Request body</summary><pre>${escape(JSON.stringify(op.requestBody.content['application/json'].schema, null, 2))}</pre></details>`

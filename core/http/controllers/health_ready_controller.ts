@@ -7,7 +7,12 @@ export default class HealthReadyController {
     const report = await readinessChecks.run()
     const body = {
       status: report.status,
-      checks: report.checks.map((c) => ({ name: c.name, status: c.status, message: c.message, meta: c.meta })),
+      checks: report.checks.map((c) => ({
+        name: c.name,
+        status: c.status,
+        message: c.message,
+        meta: c.meta,
+      })),
     }
     return report.isHealthy ? response.ok(body) : response.serviceUnavailable(body)
   }

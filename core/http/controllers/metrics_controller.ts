@@ -9,7 +9,11 @@ export default class MetricsController {
   async handle({ request, response }: HttpContext) {
     const token = env.get('METRICS_TOKEN')
     if (token && request.header('authorization') !== `Bearer ${token}`) {
-      throw new ApiError(401, 'METRICS_TOKEN_REQUIRED', 'Send the metrics token as a Bearer authorization header')
+      throw new ApiError(
+        401,
+        'METRICS_TOKEN_REQUIRED',
+        'Send the metrics token as a Bearer authorization header'
+      )
     }
     try {
       await kernel.queue.counts()

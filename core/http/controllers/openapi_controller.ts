@@ -9,7 +9,10 @@ let cached: Promise<object> | undefined
 export default class OpenApiController {
   async handle({ response }: HttpContext) {
     // Routes never change after boot, so the document is built once per process.
-    cached ??= generateOpenApi(kernel.routes, { title: `${env.get('APP_NAME') || 'ISP Platform'} API`, version: CORE_VERSION })
+    cached ??= generateOpenApi(kernel.routes, {
+      title: `${env.get('APP_NAME') || 'ISP Platform'} API`,
+      version: CORE_VERSION,
+    })
     return response.ok(await cached)
   }
 }

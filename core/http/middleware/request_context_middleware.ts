@@ -16,7 +16,11 @@ export default class RequestContextMiddleware {
     } finally {
       const route = ctx.route?.pattern ?? 'unmatched'
       const seconds = Number(process.hrtime.bigint() - start) / 1e9
-      httpRequests.inc({ method: ctx.request.method(), route, status: String(ctx.response.getStatus()) })
+      httpRequests.inc({
+        method: ctx.request.method(),
+        route,
+        status: String(ctx.response.getStatus()),
+      })
       httpDuration.observe({ method: ctx.request.method(), route }, seconds)
     }
   }

@@ -14,7 +14,11 @@ export default class TenantMiddleware {
     if (!ctx.tenant) {
       const tenant = await kernel.tenants.byHost(ctx.request.host())
       if (!tenant) {
-        throw new ApiError(404, 'TENANT_NOT_FOUND', 'No tenant matches this address. Sign in or use your tenant\'s panel address.')
+        throw new ApiError(
+          404,
+          'TENANT_NOT_FOUND',
+          "No tenant matches this address. Sign in or use your tenant's panel address."
+        )
       }
       ctx.tenant = tenant
     }

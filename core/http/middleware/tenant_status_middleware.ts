@@ -10,7 +10,11 @@ export default class TenantStatusMiddleware {
   async handle(ctx: HttpContext, next: NextFn, options: { allowIsolated?: boolean } = {}) {
     const status = ctx.tenant?.status
     if (status === 'deactivated') {
-      throw new ApiError(403, 'TENANT_DEACTIVATED', 'This account is deactivated. Contact the platform administrator.')
+      throw new ApiError(
+        403,
+        'TENANT_DEACTIVATED',
+        'This account is deactivated. Contact the platform administrator.'
+      )
     }
     if (status === 'panel_isolated' && !options.allowIsolated) {
       throw new ApiError(

@@ -10,19 +10,11 @@ import type {
   RouterRow,
 } from './types.js'
 import { login } from './login.js'
-import { attributeWord, parseSentence } from './sentence.js'
+import { commandWords, normalizeMenu, parseSentence } from './sentence.js'
 import { describeSocketError, openTransport } from './transport.js'
 import { SentenceDecoder, encodeSentence } from './words.js'
 
-export type {
-  CommandOptions,
-  CommandResult,
-  PrintOptions,
-  RouterClient,
-  RouterConnectOptions,
-  RouterParams,
-  RouterRow,
-} from './types.js'
+export type { RouterClient, RouterConnectOptions } from './types.js'
 
 interface PendingCommand {
   path: string
@@ -38,11 +30,6 @@ const DEFAULT_TIMEOUT_MS = 10_000
 /** Bound on remembered cancelled tags whose late replies are dropped. */
 const MAX_CANCELLED = 1024
 
-export function normalizeMenu(path: string): string {
-  const trimmed = path.trim().replace(/\s+/g, '/').replace(/\/+$/, '')
-  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
-}
-
 export class RouterOsConnection implements RouterClient {
   readonly address: string
   readonly #options: Required<Omit<RouterConnectOptions, 'port'>> & { port: number }
@@ -53,6 +40,7 @@ export class RouterOsConnection implements RouterClient {
   readonly #closeListeners = new Set<(reason: RouterError) => void>()
   #nextTag = 1
   #closed = false
+  #closedByPlatform = false
   #socketClosed: Promise<void> = Promise.resolve()
   #lastSocketError: Error | null = null
 
@@ -85,7 +73,10 @@ export class RouterOsConnection implements RouterClient {
     if (this.#closed) {
       // close() was called while the socket was opening.
       socket.destroy()
-      throw new RouterError('ROUTER_CLOSED', `${this.address} connection was closed by the platform`)
+      throw new RouterError(
+        'ROUTER_CLOSED',
+        `${this.address} connection was closed by the platform`
+      )
     }
     this.#attach(socket)
     try {
@@ -98,36 +89,49 @@ export class RouterOsConnection implements RouterClient {
         { ...this.#options, port }
       )
     } catch (error) {
+      const closedByRouter = this.#closed && !this.#closedByPlatform
       await this.close()
+      if (error instanceof RouterError && error.code === 'ROUTER_CLOSED' && closedByRouter) {
+        // RouterOS hangs up right away when /ip service limits who may use the API.
+        throw new RouterError(
+          'ROUTER_UNREACHABLE',
+          `${this.address} closed the connection during login (is the API service enabled and allowed from this address?)`,
+          { cause: error }
+        )
+      }
       throw error
     }
     return this
   }
 
-  command(path: string, params: RouterParams = {}, options: CommandOptions = {}): Promise<CommandResult> {
-    const head = normalizeMenu(path)
-    const words = [head]
-    for (const [name, value] of Object.entries(params)) words.push(attributeWord(name, value))
-    if (options.proplist?.length) words.push(`=.proplist=${options.proplist.join(',')}`)
-    if (options.countOnly) words.push('=count-only=')
-    for (const query of options.query ?? []) words.push(query.startsWith('?') ? query : `?${query}`)
-    return this.#dispatch(head, words, options.timeoutMs ?? this.#options.timeoutMs)
+  command(
+    path: string,
+    params: RouterParams = {},
+    options: CommandOptions = {}
+  ): Promise<CommandResult> {
+    const words = commandWords(path, params, options)
+    return this.#dispatch(words[0], words, options.timeoutMs ?? this.#options.timeoutMs)
   }
 
   async print(menu: string, options: PrintOptions = {}): Promise<RouterRow[]> {
     const query = Object.entries(options.where ?? {}).map(([name, value]) => `?${name}=${value}`)
-    const result = await this.command(`${normalizeMenu(menu)}/print`, {}, {
-      query,
-      proplist: options.proplist,
-      timeoutMs: options.timeoutMs,
-    })
+    const result = await this.command(
+      `${normalizeMenu(menu)}/print`,
+      {},
+      {
+        query,
+        proplist: options.proplist,
+        timeoutMs: options.timeoutMs,
+      }
+    )
     return result.rows
   }
 
   async add(menu: string, attributes: RouterParams): Promise<string> {
     const path = `${normalizeMenu(menu)}/add`
     const result = await this.command(path, attributes)
-    if (!result.ret) throw new RouterError('ROUTER_PROTOCOL', `${this.address} ${path} returned no id`)
+    if (!result.ret)
+      throw new RouterError('ROUTER_PROTOCOL', `${this.address} ${path} returned no id`)
     return result.ret
   }
 
@@ -141,7 +145,11 @@ export class RouterOsConnection implements RouterClient {
 
   close(): Promise<void> {
     if (!this.#closed) {
-      this.#shutdown(new RouterError('ROUTER_CLOSED', `${this.address} connection was closed by the platform`), true)
+      this.#closedByPlatform = true
+      this.#shutdown(
+        new RouterError('ROUTER_CLOSED', `${this.address} connection was closed by the platform`),
+        true
+      )
     }
     return this.#socketClosed
   }
@@ -160,14 +168,18 @@ export class RouterOsConnection implements RouterClient {
     })
     socket.on('close', () => {
       const why = this.#lastSocketError ? ` (${describeSocketError(this.#lastSocketError)})` : ''
-      this.#shutdown(new RouterError('ROUTER_CLOSED', `${this.address} closed the connection${why}`))
+      this.#shutdown(
+        new RouterError('ROUTER_CLOSED', `${this.address} closed the connection${why}`)
+      )
     })
   }
 
   #dispatch(path: string, words: string[], timeoutMs: number): Promise<CommandResult> {
     const socket = this.#socket
     if (this.#closed || !socket) {
-      return Promise.reject(new RouterError('ROUTER_CLOSED', `${this.address} connection is closed`))
+      return Promise.reject(
+        new RouterError('ROUTER_CLOSED', `${this.address} connection is closed`)
+      )
     }
     const tag = String(this.#nextTag++)
     let frame: Buffer
@@ -190,7 +202,10 @@ export class RouterOsConnection implements RouterClient {
     this.#pending.delete(tag)
     this.#rememberCancelled(tag)
     pending.reject(
-      new RouterError('ROUTER_TIMEOUT', `${this.address} did not answer ${pending.path} within ${timeoutMs} ms`)
+      new RouterError(
+        'ROUTER_TIMEOUT',
+        `${this.address} did not answer ${pending.path} within ${timeoutMs} ms`
+      )
     )
     if (this.#closed || !this.#socket) return
     const cancelTag = `c${tag}`
@@ -213,7 +228,9 @@ export class RouterOsConnection implements RouterClient {
       sentences = this.#decoder.push(chunk)
     } catch (error) {
       const detail = error instanceof RouterError ? error.detail : String(error)
-      this.#shutdown(new RouterError('ROUTER_PROTOCOL', `${this.address} sent a malformed reply: ${detail}`))
+      this.#shutdown(
+        new RouterError('ROUTER_PROTOCOL', `${this.address} sent a malformed reply: ${detail}`)
+      )
       return
     }
     for (const words of sentences) {
@@ -226,12 +243,16 @@ export class RouterOsConnection implements RouterClient {
     const reply = parseSentence(words)
     if (reply.head === '!fatal') {
       const reason = reply.extra[0] ?? reply.attributes.message ?? 'no reason given'
-      this.#shutdown(new RouterError('ROUTER_FATAL', `${this.address} ended the session: ${reason}`))
+      this.#shutdown(
+        new RouterError('ROUTER_FATAL', `${this.address} ended the session: ${reason}`)
+      )
       return
     }
     if (!['!re', '!done', '!trap', '!empty'].includes(reply.head)) {
       const shown = reply.head.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')
-      this.#shutdown(new RouterError('ROUTER_PROTOCOL', `${this.address} sent an unexpected reply "${shown}"`))
+      this.#shutdown(
+        new RouterError('ROUTER_PROTOCOL', `${this.address} sent an unexpected reply "${shown}"`)
+      )
       return
     }
     // Every command we send is tagged; untagged replies carry nothing for us.

@@ -1,4 +1,4 @@
-export { RouterOsConnection, connect, normalizeMenu } from './client.js'
+export { RouterOsConnection, connect } from './client.js'
 export type {
   CommandOptions,
   CommandResult,
@@ -13,7 +13,7 @@ export type { RouterErrorCode, RouterErrorOptions } from './errors.js'
 export { RouterPool } from './pool.js'
 export type { RouterPoolOptions } from './pool.js'
 export { challengeResponse } from './login.js'
-export { parseSentence, attributeWord } from './sentence.js'
+export { attributeWord, commandWords, normalizeMenu, parseSentence } from './sentence.js'
 export type { ParsedSentence } from './sentence.js'
 export { API_SSL_CIPHERS } from './transport.js'
 export {

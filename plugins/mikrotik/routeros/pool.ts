@@ -130,7 +130,10 @@ export class RouterPool {
         if (this.#entries.get(entry.key) !== entry) {
           // The pool let go of this router while we were logging in.
           await client.close()
-          throw new RouterError('ROUTER_CLOSED', `${client.address} connection was closed by the platform`)
+          throw new RouterError(
+            'ROUTER_CLOSED',
+            `${client.address} connection was closed by the platform`
+          )
         }
         entry.client = client
         client.onClose(() => this.#forget(entry, client))

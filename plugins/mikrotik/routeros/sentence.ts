@@ -1,3 +1,5 @@
+import type { CommandOptions, RouterParams } from './types.js'
+
 /**
  * Splits a decoded sentence into its parts. Shared by the client (replies)
  * and the simulator (requests) so both read words the same way.
@@ -41,4 +43,24 @@ export function parseSentence(words: ReadonlyArray<string>): ParsedSentence {
 /** `=name=value`, the attribute word form. */
 export function attributeWord(name: string, value: string | number | boolean): string {
   return `=${name}=${typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value)}`
+}
+
+/** `ip hotspot active`, `ip/hotspot/active/` and `/ip/hotspot/active` are one menu. */
+export function normalizeMenu(path: string): string {
+  const trimmed = path.trim().replace(/\s+/g, '/').replace(/\/+$/, '')
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
+}
+
+/** The request words of one command, tag excluded. */
+export function commandWords(
+  path: string,
+  params: RouterParams = {},
+  options: Pick<CommandOptions, 'query' | 'proplist' | 'countOnly'> = {}
+): string[] {
+  const words = [normalizeMenu(path)]
+  for (const [name, value] of Object.entries(params)) words.push(attributeWord(name, value))
+  if (options.proplist?.length) words.push(`=.proplist=${options.proplist.join(',')}`)
+  if (options.countOnly) words.push('=count-only=')
+  for (const query of options.query ?? []) words.push(query.startsWith('?') ? query : `?${query}`)
+  return words
 }

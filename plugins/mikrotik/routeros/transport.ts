@@ -67,7 +67,12 @@ export function openTransport(options: TransportOptions): Promise<net.Socket> {
       : net.connect({ host: options.host, port: options.port })
 
     const timer = setTimeout(() => {
-      fail(new RouterError('ROUTER_TIMEOUT', `${where} did not accept a connection within ${options.timeoutMs} ms`))
+      fail(
+        new RouterError(
+          'ROUTER_TIMEOUT',
+          `${where} did not accept a connection within ${options.timeoutMs} ms`
+        )
+      )
     }, options.timeoutMs)
 
     function cleanup() {
@@ -86,10 +91,16 @@ export function openTransport(options: TransportOptions): Promise<net.Socket> {
       reject(error)
     }
     function onError(error: Error) {
-      fail(new RouterError('ROUTER_UNREACHABLE', `${where} ${describeSocketError(error)}`, { cause: error }))
+      fail(
+        new RouterError('ROUTER_UNREACHABLE', `${where} ${describeSocketError(error)}`, {
+          cause: error,
+        })
+      )
     }
     function onClose() {
-      fail(new RouterError('ROUTER_UNREACHABLE', `${where} closed the connection before it was ready`))
+      fail(
+        new RouterError('ROUTER_UNREACHABLE', `${where} closed the connection before it was ready`)
+      )
     }
     function onReady() {
       if (settled) return

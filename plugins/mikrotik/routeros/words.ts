@@ -55,10 +55,7 @@ export function prefixSize(firstByte: number): number {
  * Reads a length prefix at `offset`. Returns null when the buffer does not
  * yet hold the whole prefix.
  */
-export function decodeLength(
-  buffer: Buffer,
-  offset = 0
-): { length: number; bytes: number } | null {
+export function decodeLength(buffer: Buffer, offset = 0): { length: number; bytes: number } | null {
   if (offset >= buffer.length) return null
   const bytes = prefixSize(buffer[offset])
   if (bytes === 0) {

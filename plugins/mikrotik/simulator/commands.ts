@@ -45,7 +45,12 @@ function targets(attributes: Record<string, string>): string[] {
   return raw.split(',')
 }
 
-function print(state: RouterState, menu: string, request: ParsedSentence, settings: CommandSettings) {
+function print(
+  state: RouterState,
+  menu: string,
+  request: ParsedSentence,
+  settings: CommandSettings
+) {
   let matches: (row: Row) => boolean
   try {
     matches = compileQuery(request.queries)
@@ -102,13 +107,15 @@ export function runCommand(
         if (singleton) break
         const ids = targets(request.attributes)
         // Check all first so a bad id removes nothing, as RouterOS does.
-        for (const id of ids) if (!state.find(menu, id)) throw new SimulatorTrap('no such item', '0')
+        for (const id of ids)
+          if (!state.find(menu, id)) throw new SimulatorTrap('no such item', '0')
         const removed = ids.map((id) => state.remove(menu, id))
         return { replies: [['!done']], removed }
       }
     }
   } catch (error) {
-    if (error instanceof SimulatorTrap) return { replies: trapReplies(error.message, error.category) }
+    if (error instanceof SimulatorTrap)
+      return { replies: trapReplies(error.message, error.category) }
     throw error
   }
   return { replies: trapReplies('no such command prefix') }

@@ -58,8 +58,7 @@ function step(word: string): Step {
   if (first === '<' || first === '>') {
     const name = body.slice(1, split)
     const sign = first === '<' ? -1 : 1
-    return (row, stack) =>
-      stack.push(name in row && Math.sign(compare(row[name], value)) === sign)
+    return (row, stack) => stack.push(name in row && Math.sign(compare(row[name], value)) === sign)
   }
   const name = body.slice(0, split)
   return (row, stack) => stack.push((row[name] ?? '') === value)

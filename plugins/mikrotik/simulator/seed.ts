@@ -17,14 +17,65 @@ export interface SeedCounts {
 }
 
 const FIRST = [
-  'budi', 'siti', 'agus', 'dewi', 'rina', 'joko', 'wahyu', 'sri', 'eko', 'andi', 'putri',
-  'bayu', 'dian', 'fajar', 'gilang', 'hendra', 'indah', 'made', 'nur', 'rizky', 'yusuf',
-  'ayu', 'bambang', 'citra', 'dimas', 'endang', 'fitri', 'galih', 'hadi', 'ika', 'kurnia',
-  'lina', 'mega', 'nanda', 'oki', 'ratna', 'slamet', 'tri', 'udin', 'wulan', 'yanti',
+  'budi',
+  'siti',
+  'agus',
+  'dewi',
+  'rina',
+  'joko',
+  'wahyu',
+  'sri',
+  'eko',
+  'andi',
+  'putri',
+  'bayu',
+  'dian',
+  'fajar',
+  'gilang',
+  'hendra',
+  'indah',
+  'made',
+  'nur',
+  'rizky',
+  'yusuf',
+  'ayu',
+  'bambang',
+  'citra',
+  'dimas',
+  'endang',
+  'fitri',
+  'galih',
+  'hadi',
+  'ika',
+  'kurnia',
+  'lina',
+  'mega',
+  'nanda',
+  'oki',
+  'ratna',
+  'slamet',
+  'tri',
+  'udin',
+  'wulan',
+  'yanti',
 ]
 const LAST = [
-  'santoso', 'wijaya', 'pratama', 'saputra', 'hidayat', 'kusuma', 'lestari', 'nugroho',
-  'setiawan', 'siregar', 'harahap', 'purba', 'gunawan', 'rahayu', 'susanto', 'wibowo',
+  'santoso',
+  'wijaya',
+  'pratama',
+  'saputra',
+  'hidayat',
+  'kusuma',
+  'lestari',
+  'nugroho',
+  'setiawan',
+  'siregar',
+  'harahap',
+  'purba',
+  'gunawan',
+  'rahayu',
+  'susanto',
+  'wibowo',
 ]
 const PLACES = ['warung', 'kos', 'toko', 'bengkel', 'rt03', 'rt05', 'rw02', 'masjid', 'sekolah']
 const PROFILES = ['paket-5m', 'paket-10m', 'paket-20m', 'default']
@@ -97,11 +148,11 @@ export class Seeder {
       const name = this.username()
       pppNames.push(name)
       state.add('/ppp/secret', {
-        'name': name,
-        'password': `${this.pick(FIRST)}${this.int(10, 99)}`,
-        'service': 'pppoe',
-        'profile': this.pick(PROFILES),
-        'comment': `${this.pick(FIRST)} ${this.pick(LAST)}`,
+        name: name,
+        password: `${this.pick(FIRST)}${this.int(10, 99)}`,
+        service: 'pppoe',
+        profile: this.pick(PROFILES),
+        comment: `${this.pick(FIRST)} ${this.pick(LAST)}`,
       })
     }
     const activeHotspot = state.rows('/ip/hotspot/active').length
@@ -153,5 +204,4 @@ export class Seeder {
       })
     }
   }
-
 }

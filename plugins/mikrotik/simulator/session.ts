@@ -13,7 +13,8 @@ export interface SessionHost {
   readonly legacyLogin: boolean
   readonly emptyReplies: boolean
   readonly state: RouterState
-  readonly replyDelayMs: number
+  /** Milliseconds to hold the reply to this request. */
+  delayFor(entry: CommandLogEntry): number
   readonly fragmentBytes: number | null
   readonly loginRefused: boolean
   record(entry: CommandLogEntry): void
@@ -90,23 +91,27 @@ export class SimulatorSession {
   }
 
   #onRequest(request: ParsedSentence) {
-    this.#host.record({
+    const entry: CommandLogEntry = {
       session: this.id,
       at: new Date(),
       command: request.head,
       tag: request.tag,
       attributes: request.attributes,
       queries: request.queries,
-    })
+    }
+    this.#host.record(entry)
     if (request.head === '/quit') return this.fatal('session terminated on request')
     if (request.head === '/cancel') return this.#cancel(request)
-    if (request.head === '/login') return this.#reply(request.tag, this.#login(request))
-    if (this.#user === null) return this.#reply(request.tag, trapReplies('not logged in', '5'))
+    const delay = this.#host.delayFor(entry)
+    if (request.head === '/login') return this.#reply(request.tag, this.#login(request), delay)
+    if (this.#user === null) {
+      return this.#reply(request.tag, trapReplies('not logged in', '5'), delay)
+    }
     const outcome = runCommand(this.#host.state, request, { emptyReplies: this.#host.emptyReplies })
     if (outcome.removed?.length && request.head.endsWith('active/remove')) {
       this.#host.disconnected(request.head.slice(0, -'/remove'.length), outcome.removed.length)
     }
-    this.#reply(request.tag, outcome.replies)
+    this.#reply(request.tag, outcome.replies, delay)
   }
 
   #login(request: ParsedSentence): string[][] {
@@ -149,8 +154,7 @@ export class SimulatorSession {
     this.#send(request.tag, [['!done']])
   }
 
-  #reply(tag: string | undefined, replies: string[][]) {
-    const delay = this.#host.replyDelayMs
+  #reply(tag: string | undefined, replies: string[][], delay: number) {
     if (delay <= 0) return this.#send(tag, replies)
     const key = tag ?? `untagged-${Math.random()}`
     const timer = setTimeout(() => {
@@ -162,7 +166,9 @@ export class SimulatorSession {
 
   #send(tag: string | undefined, replies: string[][]) {
     if (this.#ending || this.#socket.destroyed) return
-    const frames = replies.map((words) => encodeSentence(tag === undefined ? words : [...words, `.tag=${tag}`]))
+    const frames = replies.map((words) =>
+      encodeSentence(tag === undefined ? words : [...words, `.tag=${tag}`])
+    )
     this.#write(Buffer.concat(frames))
   }
 

@@ -18,6 +18,8 @@ export interface SimulatorOptions {
   legacyLogin?: boolean
   /** API-SSL with anonymous DH, as a router without a certificate offers it. */
   tls?: boolean
+  /** With `tls`: present this (e.g. self-signed) certificate instead of anonymous DH. */
+  certificate?: { key: string | Buffer; cert: string | Buffer }
   /** Answer prints that match nothing with `!empty` (RouterOS 7.18+). */
   emptyReplies?: boolean
   /** Seed of the data generator, for reproducible demo data. */
@@ -40,7 +42,6 @@ export class RouterOsSimulator implements SessionHost {
   readonly state: RouterState
   /** Every request any client sent, in arrival order. */
   readonly commandLog: CommandLogEntry[] = []
-  replyDelayMs = 0
   fragmentBytes: number | null = null
   loginRefused = false
   /** Successful logins since start. */
@@ -51,11 +52,15 @@ export class RouterOsSimulator implements SessionHost {
   disconnects = 0
 
   readonly #sessions = new Set<SimulatorSession>()
+  /** Raw sockets, including TLS ones still in their handshake. */
+  readonly #sockets = new Set<net.Socket>()
   readonly #seeder: Seeder
+  readonly #certificate?: { key: string | Buffer; cert: string | Buffer }
   #requestedPort: number
   #server: net.Server | null = null
   #traffic: NodeJS.Timeout | null = null
   #nextSession = 1
+  #delay: number | ((entry: CommandLogEntry) => number) = 0
   #stopped = false
 
   constructor(options: SimulatorOptions = {}) {
@@ -67,6 +72,7 @@ export class RouterOsSimulator implements SessionHost {
     this.tls = options.tls ?? false
     this.#requestedPort = options.port ?? 0
     this.#seeder = new Seeder(options.seed)
+    this.#certificate = options.certificate
     this.state = new RouterState({
       identity: options.identity ?? 'MikroTik',
       version: options.version ?? '7.18.2',
@@ -103,7 +109,9 @@ export class RouterOsSimulator implements SessionHost {
 
   /** Commands received so far, optionally only those with this path. */
   commands(path?: string): CommandLogEntry[] {
-    return path === undefined ? [...this.commandLog] : this.commandLog.filter((e) => e.command === path)
+    return path === undefined
+      ? [...this.commandLog]
+      : this.commandLog.filter((e) => e.command === path)
   }
 
   seed(counts: SeedCounts): this {
@@ -126,8 +134,14 @@ export class RouterOsSimulator implements SessionHost {
     this.#traffic = null
   }
 
-  setReplyDelay(ms: number): void {
-    this.replyDelayMs = Math.max(0, ms)
+  /** Hold every reply, or decide per request (e.g. to answer out of order). */
+  setReplyDelay(ms: number | ((entry: CommandLogEntry) => number)): void {
+    this.#delay = ms
+  }
+
+  delayFor(entry: CommandLogEntry): number {
+    const ms = typeof this.#delay === 'function' ? this.#delay(entry) : this.#delay
+    return Math.max(0, ms)
   }
 
   /** Write replies in segments of this many bytes (1 = byte by byte); null = normal. */
@@ -143,6 +157,8 @@ export class RouterOsSimulator implements SessionHost {
   dropConnections(): void {
     for (const session of this.#sessions) session.destroy()
     this.#sessions.clear()
+    for (const socket of this.#sockets) socket.destroy()
+    this.#sockets.clear()
   }
 
   /** Sends `!fatal <message>` to every connection and hangs up. */
@@ -176,15 +192,24 @@ export class RouterOsSimulator implements SessionHost {
   }
 
   #listen(): Promise<void> {
-    const server = this.tls
-      ? tls.createServer({
-          // No certificate: anonymous DH, exactly what an uncertified router offers.
-          ciphers: 'ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:@SECLEVEL=0',
-          maxVersion: 'TLSv1.2',
-          dhparam: 'auto',
-        })
-      : net.createServer()
-    server.on(this.tls ? 'secureConnection' : 'connection', (socket: net.Socket) => this.#accept(socket))
+    const server = !this.tls
+      ? net.createServer()
+      : this.#certificate
+        ? tls.createServer({ ...this.#certificate, maxVersion: 'TLSv1.2' })
+        : tls.createServer({
+            // No certificate: anonymous DH, exactly what an uncertified router offers.
+            ciphers: 'ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:@SECLEVEL=0',
+            maxVersion: 'TLSv1.2',
+            dhparam: 'auto',
+          })
+    server.on('connection', (socket: net.Socket) => {
+      this.#sockets.add(socket)
+      socket.on('error', () => {})
+      socket.on('close', () => this.#sockets.delete(socket))
+    })
+    server.on(this.tls ? 'secureConnection' : 'connection', (socket: net.Socket) =>
+      this.#accept(socket)
+    )
     server.on('tlsClientError', (_error: Error, socket: net.Socket) => socket.destroy())
     return new Promise((resolve, reject) => {
       server.once('error', reject)

@@ -15,7 +15,9 @@ export function tickTraffic(state: RouterState, seeder: Seeder, seconds: number)
     row['packets-in'] = String(Number(row['packets-in'] ?? 0) + Math.ceil(up / 120))
     row['packets-out'] = String(Number(row['packets-out'] ?? 0) + Math.ceil(down / 1200))
     row['uptime'] = formatDuration(parseDuration(row['uptime']) + seconds)
-    row['idle-time'] = formatDuration(seeder.int(0, 1) ? 0 : parseDuration(row['idle-time']) + seconds)
+    row['idle-time'] = formatDuration(
+      seeder.int(0, 1) ? 0 : parseDuration(row['idle-time']) + seconds
+    )
     if (row['session-time-left']) {
       row['session-time-left'] = formatDuration(parseDuration(row['session-time-left']) - seconds)
     }

@@ -1,0 +1,101 @@
+/*
+ * Requests per second through the full tenant + plugin-enablement pipeline
+ * (host → tenant → tenant status → plugin enabled → handler) against the same
+ * handler on a bare route, served by the same process in the same run.
+ *
+ *   node --import=@poppinss/ts-exec bench/kernel_pipeline.ts [--seconds 10] [--connections 50]
+ *
+ * Goal: the pipeline keeps at least 85 % of the bare route's throughput.
+ */
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { parseArgs } from 'node:util'
+import { startApp, runAce, benchEnv, printTable } from './support.js'
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+  },
+})
+const seconds = Number(values.seconds)
+const connections = Number(values.connections)
+const env = benchEnv({ PLUGIN_DIRS: 'bench/fixtures/plugins', PORT: '3390' })
+
+await runAce(['migration:run', '--force'], env)
+const client = new pg.Client({
+  host: env.DB_HOST,
+  port: Number(env.DB_PORT),
+  user: env.DB_USER,
+  database: env.DB_DATABASE,
+  password: env.DB_PASSWORD || undefined,
+})
+await client.connect()
+const { rows } = await client.query(
+  `INSERT INTO tenants (name, slug, plan) VALUES ('Bench Net', 'bench', 'pro')
+   ON CONFLICT (slug) DO UPDATE SET status = 'active' RETURNING id`
+)
+await client.query(
+  `INSERT INTO tenant_plugins (tenant_id, plugin_id, enabled) VALUES ($1, 'bench-echo', true)
+   ON CONFLICT (tenant_id, plugin_id) DO UPDATE SET enabled = true`,
+  [rows[0].id]
+)
+await client.end()
+
+const app = await startApp(env)
+const base = `http://127.0.0.1:${env.PORT}`
+const targets = {
+  bare: { url: `${base}/bench/bare`, headers: {} },
+  pipeline: { url: `${base}/api/v1/bench-echo/ping`, headers: { host: 'bench.localhost' } },
+}
+
+async function measure(name: keyof typeof targets, duration: number) {
+  const result = await autocannon({ ...targets[name], connections, duration, pipelining: 1 })
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(
+      `${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors — the benchmark is not measuring success`
+    )
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 }
+}
+
+try {
+  await measure('bare', 2) // warm up JIT, pools and caches
+  await measure('pipeline', 2)
+  const runs: Record<string, { rps: number; p50: number; p99: number }[]> = {
+    bare: [],
+    pipeline: [],
+  }
+  // Alternate, so drift in machine load hits both sides alike.
+  for (let round = 0; round < 2; round++) {
+    runs.bare.push(await measure('bare', seconds))
+    runs.pipeline.push(await measure('pipeline', seconds))
+  }
+  const avg = (list: { rps: number; p50: number; p99: number }[], key: 'rps' | 'p50' | 'p99') =>
+    list.reduce((sum, r) => sum + r[key], 0) / list.length
+  const bare = avg(runs.bare, 'rps')
+  const pipeline = avg(runs.pipeline, 'rps')
+  const ratio = pipeline / bare
+  printTable(`Kernel pipeline vs bare route (${connections} connections, 2 × ${seconds}s each)`, [
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio'],
+    [
+      'bare AdonisJS route',
+      bare.toFixed(0),
+      avg(runs.bare, 'p50').toFixed(1),
+      avg(runs.bare, 'p99').toFixed(1),
+      '1.00',
+    ],
+    [
+      'tenant + plugin pipeline',
+      pipeline.toFixed(0),
+      avg(runs.pipeline, 'p50').toFixed(1),
+      avg(runs.pipeline, 'p99').toFixed(1),
+      ratio.toFixed(2),
+    ],
+  ])
+  console.log(
+    `goal ≥ 0.85 of the bare route: ${ratio >= 0.85 ? 'met' : 'NOT met'} (${(ratio * 100).toFixed(1)} %)`
+  )
+} finally {
+  await app.stop()
+}
