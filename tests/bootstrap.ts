@@ -8,11 +8,19 @@ import testUtils from '@adonisjs/core/services/test_utils'
 export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS(app)]
 
 /**
- * The test database is migrated fresh once per run; suites that need an
- * HTTP server start one.
+ * The test database is rebuilt from scratch at the start of each run, so a
+ * run never depends on what an earlier (or aborted) run left behind.
  */
+async function freshDatabase() {
+  const ace = await app.container.make('ace')
+  const command = await ace.exec('migration:fresh', ['--force', '--drop-types'])
+  if (command.exitCode !== 0) {
+    throw command.error ?? new Error('migration:fresh failed on the test database')
+  }
+}
+
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [freshDatabase],
   teardown: [],
 }
 

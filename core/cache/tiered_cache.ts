@@ -44,9 +44,15 @@ export class TieredCache<T> {
     }
   }
 
-  async get(key: string, load: () => Promise<T>): Promise<T> {
+  /** The value held in process memory, if fresh: lets hot paths skip a promise. */
+  peek(key: string): T | undefined {
     const hit = this.#local.get(key)
-    if (hit && hit.expiresAt > Date.now()) return hit.value
+    return hit && hit.expiresAt > Date.now() ? hit.value : undefined
+  }
+
+  async get(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.peek(key)
+    if (hit !== undefined) return hit
 
     let value: T | undefined
     try {

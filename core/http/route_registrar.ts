@@ -1,12 +1,12 @@
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { tenantChain } from './middleware/tenant_chain_middleware.js'
 import { PluginRouter } from '../plugins/plugin_router.js'
 import type { Kernel } from '../kernel.js'
 
 /**
  * Registers every installed plugin's routes. API routes live under `/api/v1`
- * and panel pages at the root, both behind tenant → tenantStatus →
- * pluginEnabled; machine routes get no tenant chain (the plugin
+ * and panel pages at the root, both behind the tenant chain (tenant →
+ * tenant status → plugin enabled); machine routes get no tenant chain (the plugin
  * authenticates its caller, e.g. FreeRADIUS).
  */
 export async function registerPluginRoutes(kernel: Kernel) {
@@ -23,11 +23,7 @@ export async function registerPluginRoutes(kernel: Kernel) {
       machine,
     })
 
-    const tenantChain = [
-      middleware.tenant(),
-      middleware.tenantStatus({ allowIsolated: false }),
-      middleware.pluginEnabled({ plugin: definition.id }),
-    ]
+    const chain = tenantChain({ plugin: definition.id })
     for (const [group, prefix] of [
       [api, '/api/v1'],
       [panel, ''],
@@ -41,7 +37,7 @@ export async function registerPluginRoutes(kernel: Kernel) {
           }
         })
         .prefix(prefix)
-        .use(tenantChain)
+        .use(chain)
       for (const route of group.routes)
         kernel.routes.addPluginRoute(route, `${prefix}${route.path}`)
     }

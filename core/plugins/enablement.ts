@@ -61,6 +61,11 @@ export class PluginEnablement {
     return (await this.enabledFor(tenantId)).has(pluginId)
   }
 
+  /** Answer from process memory when it can (the request hot path); undefined when it must ask further. */
+  peekEnabled(tenantId: string, pluginId: string): boolean | undefined {
+    return this.#cache.peek(tenantId)?.has(pluginId)
+  }
+
   /** Tenants that have the plugin enabled (platform path: schedulers fan out over them). */
   async tenantsWith(pluginId: string): Promise<string[]> {
     const rows = await db

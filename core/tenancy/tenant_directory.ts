@@ -51,18 +51,31 @@ export class TenantDirectory {
   }
 
   byHost(host: string | null | undefined): Promise<TenantSummary | null> {
-    if (!host) return Promise.resolve(null)
+    const key = this.#hostKey(host)
+    if (!key) return Promise.resolve(null)
+    const [kind, value] = key
+    return this.#cache.get(`${kind}:${value}`, () =>
+      this.#query((q) => q.where(kind === 'slug' ? 'slug' : 'custom_domain', value))
+    )
+  }
+
+  /** The cached tenant for a host, without a promise when it is in process memory. */
+  peekByHost(host: string | null | undefined): TenantSummary | null | undefined {
+    const key = this.#hostKey(host)
+    return key ? this.#cache.peek(`${key[0]}:${key[1]}`) : null
+  }
+
+  /** `['slug', 'alpha']` for a subdomain of the base domain, `['domain', host]` for a custom domain. */
+  #hostKey(host: string | null | undefined): ['slug' | 'domain', string] | null {
+    if (!host) return null
     const hostname = host.toLowerCase().replace(/:\d+$/, '')
     const base = this.baseDomain?.toLowerCase()
     if (base && hostname.endsWith(`.${base}`)) {
       const slug = hostname.slice(0, -(base.length + 1))
-      if (!/^[a-z0-9-]+$/.test(slug)) return Promise.resolve(null)
-      return this.#cache.get(`slug:${slug}`, () => this.#query((q) => q.where('slug', slug)))
+      return /^[a-z0-9-]+$/.test(slug) ? ['slug', slug] : null
     }
-    if (hostname === base || !hostname.includes('.')) return Promise.resolve(null)
-    return this.#cache.get(`domain:${hostname}`, () =>
-      this.#query((q) => q.where('custom_domain', hostname))
-    )
+    if (hostname === base || !hostname.includes('.')) return null
+    return ['domain', hostname]
   }
 
   /** Drop every cached view of a tenant after it changed. */
