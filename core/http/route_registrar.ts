@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { tenantChain } from './middleware/tenant_chain_middleware.js'
 import { PluginRouter } from '../plugins/plugin_router.js'
+import { pluginMiddleware } from './plugin_middleware.js'
 import type { Kernel } from '../kernel.js'
 
 /**
@@ -34,6 +35,8 @@ export async function registerPluginRoutes(kernel: Kernel) {
           for (const route of group.routes) {
             const registered = router.route(route.path, [route.method], [route.handler, 'handle'])
             if (route.name) registered.as(`${definition.id}.${route.name}`)
+            if (route.middleware?.length)
+              registered.use(pluginMiddleware(definition, route.middleware))
           }
         })
         .prefix(prefix)
@@ -42,7 +45,8 @@ export async function registerPluginRoutes(kernel: Kernel) {
         kernel.routes.addPluginRoute(route, `${prefix}${route.path}`)
     }
     for (const route of machine.routes) {
-      router.route(route.path, [route.method], [route.handler, 'handle'])
+      const registered = router.route(route.path, [route.method], [route.handler, 'handle'])
+      if (route.middleware?.length) registered.use(pluginMiddleware(definition, route.middleware))
       kernel.routes.addPluginRoute(route, route.path)
     }
   }

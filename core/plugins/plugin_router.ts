@@ -16,6 +16,13 @@ export interface PluginRouteDefinition {
   path: string
   handler: LazyHandler
   name?: string
+  /** Names of middleware the plugin declares in its manifest, run after the tenant chain */
+  middleware?: string[]
+}
+
+export interface RouteOptions {
+  name?: string
+  middleware?: string[]
 }
 
 /**
@@ -30,23 +37,23 @@ export class PluginRouter {
     readonly kind: RouteKind
   ) {}
 
-  get(path: string, handler: LazyHandler, options: { name?: string } = {}) {
+  get(path: string, handler: LazyHandler, options: RouteOptions = {}) {
     return this.#add('GET', path, handler, options)
   }
-  post(path: string, handler: LazyHandler, options: { name?: string } = {}) {
+  post(path: string, handler: LazyHandler, options: RouteOptions = {}) {
     return this.#add('POST', path, handler, options)
   }
-  put(path: string, handler: LazyHandler, options: { name?: string } = {}) {
+  put(path: string, handler: LazyHandler, options: RouteOptions = {}) {
     return this.#add('PUT', path, handler, options)
   }
-  patch(path: string, handler: LazyHandler, options: { name?: string } = {}) {
+  patch(path: string, handler: LazyHandler, options: RouteOptions = {}) {
     return this.#add('PATCH', path, handler, options)
   }
-  delete(path: string, handler: LazyHandler, options: { name?: string } = {}) {
+  delete(path: string, handler: LazyHandler, options: RouteOptions = {}) {
     return this.#add('DELETE', path, handler, options)
   }
 
-  #add(method: HttpMethod, path: string, handler: LazyHandler, options: { name?: string }) {
+  #add(method: HttpMethod, path: string, handler: LazyHandler, options: RouteOptions) {
     if (!path.startsWith('/'))
       throw new Error(`ROUTE_INVALID: plugin "${this.plugin}" route "${path}" must start with "/"`)
     this.routes.push({
@@ -55,7 +62,7 @@ export class PluginRouter {
       method,
       path,
       handler,
-      name: options.name,
+      ...options,
     })
     return this
   }

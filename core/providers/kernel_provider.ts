@@ -9,6 +9,7 @@ import { QueueManager } from '../queue/queue_manager.js'
 import { TenantDirectory } from '../tenancy/tenant_directory.js'
 import { RouteCatalog } from '../http/route_catalog.js'
 import { PluginError } from '../plugins/errors.js'
+import { registerPluginListeners } from '../plugins/listeners.js'
 
 /**
  * Loads the installed plugins (validated and ordered at boot; a missing,
@@ -74,6 +75,8 @@ export default class KernelProvider {
 
   async boot() {
     const kernel = await this.app.container.make('kernel')
+    const emitter = await this.app.container.make('emitter')
+    registerPluginListeners(emitter, kernel.plugins, kernel.enablement, kernel.logger)
     for (const { definition } of kernel.plugins.plugins) {
       await definition.lifecycle?.boot?.({
         pluginId: definition.id,

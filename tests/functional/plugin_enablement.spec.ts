@@ -224,3 +224,51 @@ test.group('Plugin kernel | extension points', () => {
     )
   })
 })
+
+test.group('Plugin kernel | listeners and plugin middleware', () => {
+  const repliesFor = async (tenantId: string) =>
+    (
+      await db
+        .from('fixture_addon_replies')
+        .join('fixture_base_pings', 'fixture_base_pings.id', 'fixture_addon_replies.ping_id')
+        .where('fixture_base_pings.tenant_id', tenantId)
+        .select('fixture_addon_replies.text')
+    ).map((r) => r.text)
+
+  test('a plugin listener hears events of tenants that have the plugin enabled', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['fixture-addon'] })
+    ;(
+      await client
+        .post('/api/v1/fixture-base/pings')
+        .header('host', tenant.host)
+        .json({ note: 'hi' })
+    ).assertStatus(201)
+    assert.deepEqual(await repliesFor(tenant.id), ['pong'])
+  })
+
+  test('a plugin listener does not hear events of tenants without the plugin', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['fixture-base'] })
+    ;(
+      await client
+        .post('/api/v1/fixture-base/pings')
+        .header('host', tenant.host)
+        .json({ note: 'hi' })
+    ).assertStatus(201)
+    assert.deepEqual(await repliesFor(tenant.id), [])
+  })
+
+  test("a route runs the plugin's own middleware after the tenant chain", async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['fixture-base'] })
+    const response = await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)
+    assert.equal(response.header('x-fixture-stamp'), tenant.slug)
+  })
+})
