@@ -12,4 +12,8 @@ server.use([() => import('#core/http/middleware/request_context_middleware')])
 
 router.use([() => import('@adonisjs/core/bodyparser_middleware')])
 
-export const middleware = router.named({})
+export const middleware = router.named({
+  session: () => import('@adonisjs/session/session_middleware'),
+  shield: () => import('@adonisjs/shield/shield_middleware'),
+  inertia: () => import('#core/http/middleware/inertia_middleware'),
+})

@@ -20,5 +20,6 @@ router.get('/api/openapi.json', [
   'handle',
 ])
 router.get('/api/docs', [() => import('#core/http/controllers/api_docs_controller'), 'handle'])
+router.get('/assets/*', [() => import('#core/http/controllers/assets_controller'), 'handle'])
 
 await registerPluginRoutes(kernel)

@@ -20,8 +20,9 @@ export default definePlugin({
   requires: { core: '${coreRange}' },
   permissions: [{ name: '${snake}.read', description: 'See ${title}' }],
   navigation: [{ label: { en: '${title}', id: '${title}' }, href: '/${id}', permission: '${snake}.read' }],
-  routes({ api }) {
+  routes({ api, panel }) {
     api.get('/${id}/status', () => import('./http/show_status.js'))
+    panel.get('/${id}', () => import('./http/show_page.js'))
   },
 })
 `,
@@ -33,6 +34,14 @@ export default class ShowStatus {
 
   handle({ tenant, response }: HttpContext) {
     return response.ok({ plugin: '${id}', tenant: tenant!.slug, status: 'ready' })
+  }
+}
+`,
+    'http/show_page.ts': `import type { HttpContext } from '@adonisjs/core/http'
+
+export default class ShowPage {
+  handle({ tenant, inertia }: HttpContext) {
+    return inertia.render('${id}/index', { tenant: tenant!.name })
   }
 }
 `,
@@ -69,6 +78,7 @@ export default class extends BaseSchema {
 `,
     [`tests/functional/${snake}_status.spec.ts`]: `import { test } from '@japa/runner'
 import { createTenant } from '#tests/helpers/tenants'
+import { visitPage } from '#tests/helpers/inertia'
 
 test.group('${title} | status', () => {
   test('answers for a tenant that has the plugin enabled', async ({ client }) => {
@@ -76,6 +86,13 @@ test.group('${title} | status', () => {
     const response = await client.get('/api/v1/${id}/status').header('host', tenant.host)
     response.assertStatus(200)
     response.assertBodyContains({ plugin: '${id}', tenant: tenant.slug })
+  })
+
+  test('renders its panel page', async ({ client, assert }) => {
+    const tenant = await createTenant({ plugins: ['${id}'] })
+    const response = await visitPage(client, '/${id}', tenant.host)
+    response.assertStatus(200)
+    assert.equal(response.body().component, '${id}/index')
   })
 
   test('answers 403 when the plugin is disabled for the tenant', async ({ client }) => {

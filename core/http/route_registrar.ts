@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { tenantChain } from './middleware/tenant_chain_middleware.js'
 import { PluginRouter } from '../plugins/plugin_router.js'
 import { pluginMiddleware } from './plugin_middleware.js'
+import { middleware } from '#start/kernel'
 import type { Kernel } from '../kernel.js'
 
 /**
@@ -25,12 +26,14 @@ export async function registerPluginRoutes(kernel: Kernel) {
     })
 
     const chain = tenantChain({ plugin: definition.id })
-    for (const [group, prefix] of [
-      [api, '/api/v1'],
-      [panel, ''],
+    // Panel pages also need the session, CSRF protection and Inertia's shared props.
+    const panelChain = [middleware.session(), middleware.shield(), chain, middleware.inertia()]
+    for (const [group, prefix, groupMiddleware] of [
+      [api, '/api/v1', [chain]],
+      [panel, '', panelChain],
     ] as const) {
       if (!group.routes.length) continue
-      router
+      const registeredGroup = router
         .group(() => {
           for (const route of group.routes) {
             const registered = router.route(route.path, [route.method], [route.handler, 'handle'])
@@ -39,8 +42,9 @@ export async function registerPluginRoutes(kernel: Kernel) {
               registered.use(pluginMiddleware(definition, route.middleware))
           }
         })
-        .prefix(prefix)
-        .use(chain)
+        .use([...groupMiddleware])
+      // An empty prefix would register `//path`.
+      if (prefix) registeredGroup.prefix(prefix)
       for (const route of group.routes)
         kernel.routes.addPluginRoute(route, `${prefix}${route.path}`)
     }

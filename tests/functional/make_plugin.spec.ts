@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { randomBytes } from 'node:crypto'
@@ -40,6 +40,27 @@ test.group('Plugin kernel | make:plugin scaffold', () => {
     })
     assert.equal(plugin.definition.id, id)
 
+    // The panel bundle picks its page up without the shell being edited.
+    const outDir = join(APP_ROOT, 'tmp', `vite-${id}`)
+    cleanup(() => rm(outDir, { recursive: true, force: true }))
+    await run(
+      process.execPath,
+      [
+        join(APP_ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--outDir',
+        outDir,
+        '--logLevel',
+        'error',
+      ],
+      {
+        cwd: APP_ROOT,
+        timeout: 180_000,
+      }
+    )
+    const manifest = JSON.parse(await readFile(join(outDir, '.vite', 'manifest.json'), 'utf8'))
+    assert.include(Object.keys(manifest), `plugins/${id}/ui/pages/index.vue`)
+
     // Its generated test runs in a separate app process, on a database of its own.
     const database = 'isp_platform_scaffold'
     const exists = await db.rawQuery('SELECT 1 FROM pg_database WHERE datname = ?', [database])
@@ -60,7 +81,7 @@ test.group('Plugin kernel | make:plugin scaffold', () => {
         timeout: 180_000,
       }
     )
-    assert.match(stdout, /Tests\s+2 passed \(2\)/)
+    assert.match(stdout, /Tests\s+3 passed \(3\)/)
   }).timeout(240_000)
 
   test('refuses an id that is not kebab-case', async ({ assert }) => {

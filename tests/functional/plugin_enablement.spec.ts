@@ -4,6 +4,7 @@ import kernel from '#core/services/kernel'
 import { ApiError } from '#core/http/api_error'
 import env from '#start/env'
 import { createTenant } from '#tests/helpers/tenants'
+import { visitPage } from '#tests/helpers/inertia'
 
 test.group('Plugin kernel | per-tenant enablement', () => {
   test('enabling a plugin also enables the plugins it requires', async ({ assert }) => {
@@ -270,5 +271,47 @@ test.group('Plugin kernel | listeners and plugin middleware', () => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
     const response = await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)
     assert.equal(response.header('x-fixture-stamp'), tenant.slug)
+  })
+})
+
+test.group('Plugin kernel | panel pages', () => {
+  test('a plugin page renders through Inertia with the tenant and its navigation', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['fixture-addon'] })
+    await db.table('fixture_base_pings').insert({ tenant_id: tenant.id, note: 'panel' })
+    const response = await visitPage(client, '/fixture-base', tenant.host)
+    response.assertStatus(200)
+    const page = response.body()
+    assert.equal(page.component, 'fixture-base/pings')
+    assert.deepEqual(
+      page.props.pings.map((p: any) => p.note),
+      ['panel']
+    )
+    assert.equal(page.props.tenant.slug, tenant.slug)
+    assert.deepEqual(page.props.navigation, [
+      {
+        plugin: 'fixture-base',
+        label: { en: 'Pings', id: 'Ping' },
+        href: '/fixture-base',
+        icon: null,
+        permission: 'fixture.read',
+      },
+    ])
+  })
+
+  test('a disabled plugin page answers 403 and its navigation disappears', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['fixture-other'] })
+    const response = await visitPage(client, '/fixture-base', tenant.host)
+    response.assertStatus(403)
+    const { enabledFor } = kernel.enablement
+    const navigation = kernel.plugins.navigation(
+      await enabledFor.call(kernel.enablement, tenant.id)
+    )
+    assert.deepEqual(navigation, [])
   })
 })

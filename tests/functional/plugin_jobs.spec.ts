@@ -10,7 +10,10 @@ async function settled(job: Job, ms = 10_000): Promise<{ state: string; job: Job
   while (Date.now() < deadline) {
     const fresh = await kernel.queue.queue(job.queueName).getJob(job.id!)
     const state = await fresh!.getState()
-    if (state === 'completed' || state === 'failed') return { state, job: fresh! }
+    // Read the job again: it may have finished between the two reads above.
+    if (state === 'completed' || state === 'failed') {
+      return { state, job: (await kernel.queue.queue(job.queueName).getJob(job.id!))! }
+    }
     await new Promise((r) => setTimeout(r, 25))
   }
   throw new Error(`job ${job.name} ${job.id} did not settle within ${ms} ms`)

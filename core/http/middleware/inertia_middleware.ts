@@ -1,0 +1,44 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
+import kernel from '../../services/kernel.js'
+
+/**
+ * Props every panel page receives: the tenant and the navigation of the
+ * plugins it has enabled (the panel shell builds its sidebar from it).
+ */
+export default class InertiaMiddleware extends BaseInertiaMiddleware {
+  async share(ctx: HttpContext) {
+    const tenant = ctx.tenant
+    const enabled = tenant ? await kernel.enablement.enabledFor(tenant.id) : new Set<string>()
+    return {
+      tenant: tenant
+        ? { id: tenant.id, slug: tenant.slug, name: tenant.name, locale: tenant.locale }
+        : null,
+      navigation: kernel.plugins.navigation(enabled).map((entry) => ({
+        plugin: entry.plugin,
+        label: entry.label,
+        href: entry.href,
+        icon: entry.icon ?? null,
+        permission: entry.permission ?? null,
+      })),
+    }
+  }
+
+  async handle(ctx: HttpContext, next: NextFn) {
+    await this.init(ctx)
+    const output = await next()
+    this.dispose(ctx)
+    return output
+  }
+}
+
+/**
+ * Pages come from plugins discovered at run time (`<plugin-id>/<page>`), so
+ * page names are open strings rather than a generated list.
+ */
+declare module '@adonisjs/inertia/types' {
+  interface InertiaPages {
+    [page: string]: Record<string, any>
+  }
+}
