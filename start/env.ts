@@ -42,4 +42,18 @@ export default await validateEnv(new URL('../', import.meta.url), {
   TENANT_BASE_DOMAIN: Env.schema.string.optional(),
   METRICS_TOKEN: Env.schema.string.optional(),
   DEMO_PASSWORD: Env.schema.string.optional(),
+
+  /* RS256 keys for API access tokens: PEM in the variable, or a file path */
+  JWT_PRIVATE_KEY: Env.schema.string.optional(),
+  JWT_PUBLIC_KEY: Env.schema.string.optional(),
+  JWT_PRIVATE_KEY_FILE: Env.schema.string.optional(),
+  JWT_PUBLIC_KEY_FILE: Env.schema.string.optional(),
+  JWT_ISSUER: Env.schema.string.optional(),
+
+  /* Outgoing mail (password resets) */
+  SMTP_HOST: Env.schema.string.optional(),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+  MAIL_FROM: Env.schema.string.optional(),
 })
