@@ -24,7 +24,7 @@ const connections = Number(values.connections)
 const rounds = Number(values.rounds)
 const env = benchEnv({ PLUGIN_DIRS: 'bench/fixtures/plugins', PORT: '3390' })
 
-await runAce(['migration:run', '--force'], env)
+await runAce(['migration:run', '--force', '--connection=platform'], env)
 const client = new pg.Client({
   host: env.DB_HOST,
   port: Number(env.DB_PORT),

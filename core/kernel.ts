@@ -6,6 +6,7 @@ import type { ExtensionPoint } from './plugins/extension_point.js'
 import type { QueueManager, JobPayload, DispatchOptions } from './queue/queue_manager.js'
 import type { TenantDirectory } from './tenancy/tenant_directory.js'
 import type { RouteCatalog } from './http/route_catalog.js'
+import type { ActorDirectory } from './identity/actor_directory.js'
 
 /**
  * The platform kernel: everything core offers plugins and the app, resolved
@@ -19,6 +20,7 @@ export class Kernel {
     readonly queue: QueueManager,
     readonly tenants: TenantDirectory,
     readonly routes: RouteCatalog,
+    readonly actors: ActorDirectory,
     readonly logger: Logger
   ) {}
 

@@ -27,6 +27,9 @@ export default await validateEnv(new URL('../', import.meta.url), {
   DB_USER: Env.schema.string(),
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string(),
+  /* Role the app runs as; row-level security applies to it (created by the migrations when allowed) */
+  DB_APP_USER: Env.schema.string.optional(),
+  DB_APP_PASSWORD: Env.schema.string.optional(),
 
   REDIS_HOST: Env.schema.string({ format: 'host' }),
   REDIS_PORT: Env.schema.number(),

@@ -4,7 +4,7 @@
  */
 import router from '@adonisjs/core/services/router'
 import kernel from '#core/services/kernel'
-import { registerPluginRoutes } from '#core/http/route_registrar'
+import { coreApiRoute, registerPluginRoutes } from '#core/http/route_registrar'
 
 router.get('/health/live', [
   () => import('#core/http/controllers/health_live_controller'),
@@ -21,5 +21,13 @@ router.get('/api/openapi.json', [
 ])
 router.get('/api/docs', [() => import('#core/http/controllers/api_docs_controller'), 'handle'])
 router.get('/assets/*', [() => import('#core/http/controllers/assets_controller'), 'handle'])
+router.get('/.well-known/jwks.json', [() => import('#core/auth/http/jwks'), 'handle'])
+
+coreApiRoute(kernel, 'POST', '/auth/login', () => import('#core/auth/http/api_login'))
+coreApiRoute(kernel, 'POST', '/auth/refresh', () => import('#core/auth/http/api_refresh'))
+coreApiRoute(kernel, 'POST', '/auth/logout', () => import('#core/auth/http/api_logout'))
+coreApiRoute(kernel, 'GET', '/auth/me', () => import('#core/auth/http/api_me'))
+
+await import('#start/routes/password_reset')
 
 await registerPluginRoutes(kernel)

@@ -13,14 +13,25 @@ export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS
  */
 async function freshDatabase() {
   const ace = await app.container.make('ace')
-  const command = await ace.exec('migration:fresh', ['--force', '--drop-types'])
+  const command = await ace.exec('migration:fresh', [
+    '--force',
+    '--drop-types',
+    '--connection=platform',
+  ])
   if (command.exitCode !== 0) {
     throw command.error ?? new Error('migration:fresh failed on the test database')
   }
 }
 
+/** API tokens need a key pair; a fresh clone gets a development one. */
+async function tokenKeys() {
+  const ace = await app.container.make('ace')
+  const command = await ace.exec('auth:keys', [])
+  if (command.exitCode !== 0) throw command.error ?? new Error('auth:keys failed')
+}
+
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [freshDatabase],
+  setup: [freshDatabase, tokenKeys],
   teardown: [],
 }
 

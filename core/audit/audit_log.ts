@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '../tenancy/tenant_db.js'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 export interface AuditEntry {
@@ -17,7 +17,7 @@ export interface AuditEntry {
 
 /** Who changed what. Written inside the caller's transaction when it has one, so a rolled-back change leaves no entry. */
 export async function recordAudit(entry: AuditEntry, trx?: TransactionClientContract) {
-  await (trx ?? db)
+  await (trx ?? platformDb())
     .insertQuery()
     .table('audit_logs')
     .insert({

@@ -6,6 +6,7 @@ import PluginsDisable from './plugins_disable.js'
 import MakePlugin from './make_plugin.js'
 import QueueWork from './queue_work.js'
 import QueueFailed from './queue_failed.js'
+import AuthKeys from './auth_keys.js'
 
 /**
  * Ace commands of the core, then those contributed by plugins
@@ -23,6 +24,7 @@ async function loader() {
     MakePlugin,
     QueueWork,
     QueueFailed,
+    AuthKeys,
     ...pluginCommands,
   ])
 }

@@ -36,7 +36,7 @@ export default class MakePlugin extends BaseCommand {
       this.logger.action(`create plugins/${this.id}/${relativePath}`).succeeded()
     }
     this.logger.info(
-      `Next: "node ace migration:run", then "node ace plugins:enable <tenant> ${this.id}"`
+      `Next: "node ace migration:run --connection=platform", then "node ace plugins:enable <tenant> ${this.id}"`
     )
   }
 }

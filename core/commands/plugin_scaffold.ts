@@ -57,6 +57,7 @@ defineProps<{ tenant: string }>()
 </template>
 `,
     [`database/migrations/0001_create_${snake}_entries_table.ts`]: `import { BaseSchema } from '@adonisjs/lucid/schema'
+import { tenantIsolation } from '#core/tenancy/rls'
 
 export default class extends BaseSchema {
   protected tableName = '${snake}_entries'
@@ -69,6 +70,8 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.index(['tenant_id'])
     })
+    // Row-level security: the app sees only the current tenant's rows.
+    this.schema.raw(tenantIsolation(this.tableName))
   }
 
   async down() {
@@ -83,21 +86,21 @@ import { visitPage } from '#tests/helpers/inertia'
 test.group('${title} | status', () => {
   test('answers for a tenant that has the plugin enabled', async ({ client }) => {
     const tenant = await createTenant({ plugins: ['${id}'] })
-    const response = await client.get('/api/v1/${id}/status').header('host', tenant.host)
+    const response = await client.get('/api/v1/${id}/status').headers(tenant.headers)
     response.assertStatus(200)
     response.assertBodyContains({ plugin: '${id}', tenant: tenant.slug })
   })
 
   test('renders its panel page', async ({ client, assert }) => {
     const tenant = await createTenant({ plugins: ['${id}'] })
-    const response = await visitPage(client, '/${id}', tenant.host)
+    const response = await visitPage(client, '/${id}', tenant.headers)
     response.assertStatus(200)
     assert.equal(response.body().component, '${id}/index')
   })
 
   test('answers 403 when the plugin is disabled for the tenant', async ({ client }) => {
     const tenant = await createTenant({ plugins: [] })
-    const response = await client.get('/api/v1/${id}/status').header('host', tenant.host)
+    const response = await client.get('/api/v1/${id}/status').headers(tenant.headers)
     response.assertStatus(403)
     response.assertBodyContains({ code: 'PLUGIN_DISABLED' })
   })

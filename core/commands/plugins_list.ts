@@ -1,6 +1,6 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '../tenancy/tenant_db.js'
 
 export default class PluginsList extends BaseCommand {
   static commandName = 'plugins:list'
@@ -15,7 +15,7 @@ export default class PluginsList extends BaseCommand {
     const kernel = await this.app.container.make('kernel')
     const counts = new Map<string, number>()
     try {
-      const rows = await db
+      const rows = await platformDb()
         .from('tenant_plugins')
         .where('enabled', true)
         .groupBy('plugin_id')

@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
-import { tenantChain } from './middleware/tenant_chain_middleware.js'
-import { PluginRouter } from '../plugins/plugin_router.js'
+import { requirePermission, tenantChain } from './middleware/tenant_chain_middleware.js'
+import { PluginRouter, type HttpMethod, type LazyHandler } from '../plugins/plugin_router.js'
 import { pluginMiddleware } from './plugin_middleware.js'
 import { middleware } from '#start/kernel'
 import type { Kernel } from '../kernel.js'
@@ -38,6 +38,7 @@ export async function registerPluginRoutes(kernel: Kernel) {
           for (const route of group.routes) {
             const registered = router.route(route.path, [route.method], [route.handler, 'handle'])
             if (route.name) registered.as(`${definition.id}.${route.name}`)
+            if (route.permission) registered.use(requirePermission(route.permission))
             if (route.middleware?.length)
               registered.use(pluginMiddleware(definition, route.middleware))
           }
@@ -54,4 +55,16 @@ export async function registerPluginRoutes(kernel: Kernel) {
       kernel.routes.addPluginRoute(route, route.path)
     }
   }
+}
+
+/** A core endpoint under `/api/v1`, listed in the catalog so that it is documented. */
+export function coreApiRoute(
+  kernel: Kernel,
+  method: HttpMethod,
+  path: string,
+  handler: LazyHandler
+) {
+  const pattern = `/api/v1${path}`
+  kernel.routes.add({ method, pattern, plugin: null, handler })
+  return router.route(pattern, [method], [handler, 'handle'])
 }

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '../tenancy/tenant_db.js'
 import type { RedisService } from '@adonisjs/redis/types'
 import { TieredCache } from '../cache/tiered_cache.js'
 import { ApiError } from '../http/api_error.js'
@@ -49,7 +49,7 @@ export class PluginEnablement {
   /** Installed plugins enabled for the tenant. */
   enabledFor(tenantId: string): Promise<ReadonlySet<string>> {
     return this.#cache.get(tenantId, async () => {
-      const rows = await db
+      const rows = await platformDb()
         .from('tenant_plugins')
         .where({ tenant_id: tenantId, enabled: true })
         .select('plugin_id')
@@ -68,7 +68,7 @@ export class PluginEnablement {
 
   /** Tenants that have the plugin enabled (platform path: schedulers fan out over them). */
   async tenantsWith(pluginId: string): Promise<string[]> {
-    const rows = await db
+    const rows = await platformDb()
       .from('tenant_plugins')
       .join('tenants', 'tenants.id', 'tenant_plugins.tenant_id')
       .where({ 'tenant_plugins.plugin_id': pluginId, 'tenant_plugins.enabled': true })
@@ -86,7 +86,7 @@ export class PluginEnablement {
     const wanted = [...this.registry.requiredBy(pluginId), pluginId]
     const order = this.registry.ids().filter((id) => wanted.includes(id))
 
-    const newly = await db.transaction(async (trx) => {
+    const newly = await platformDb().transaction(async (trx) => {
       await trx.rawQuery('SELECT 1 FROM tenants WHERE id = ? FOR UPDATE', [tenantId])
       const current = new Set(
         (
@@ -131,7 +131,7 @@ export class PluginEnablement {
   /** Disables the plugin, refusing while another enabled plugin needs it. */
   async disable(tenantId: string, pluginId: string, by: Actor): Promise<void> {
     this.#assertInstalled(pluginId)
-    await db.transaction(async (trx) => {
+    await platformDb().transaction(async (trx) => {
       await trx.rawQuery('SELECT 1 FROM tenants WHERE id = ? FOR UPDATE', [tenantId])
       const enabled = new Set(
         (

@@ -18,11 +18,14 @@ export interface PluginRouteDefinition {
   name?: string
   /** Names of middleware the plugin declares in its manifest, run after the tenant chain */
   middleware?: string[]
+  /** Permission the signed-in user needs (api and panel routes) */
+  permission?: string
 }
 
 export interface RouteOptions {
   name?: string
   middleware?: string[]
+  permission?: string
 }
 
 /**

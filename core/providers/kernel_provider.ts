@@ -8,6 +8,7 @@ import { ExtensionRegistry } from '../plugins/extension_registry.js'
 import { QueueManager } from '../queue/queue_manager.js'
 import { TenantDirectory } from '../tenancy/tenant_directory.js'
 import { RouteCatalog } from '../http/route_catalog.js'
+import { ActorDirectory } from '../identity/actor_directory.js'
 import { PluginError } from '../plugins/errors.js'
 import { registerPluginListeners } from '../plugins/listeners.js'
 
@@ -68,6 +69,7 @@ export default class KernelProvider {
         queue,
         tenants,
         new RouteCatalog(),
+        new ActorDirectory(redis, prefix),
         logger
       )
     })
@@ -90,6 +92,7 @@ export default class KernelProvider {
       const kernel = await this.app.container.make('kernel')
       await kernel.enablement.listen()
       await kernel.tenants.listen()
+      await kernel.actors.listen()
     }
   }
 

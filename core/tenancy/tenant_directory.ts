@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from './tenant_db.js'
 import type { RedisService } from '@adonisjs/redis/types'
 import { TieredCache } from '../cache/tiered_cache.js'
 
@@ -59,6 +59,11 @@ export class TenantDirectory {
     )
   }
 
+  /** The cached tenant by id, without a promise when it is in process memory. */
+  peekById(id: string): TenantSummary | null | undefined {
+    return this.#cache.peek(`id:${id}`)
+  }
+
   /** The cached tenant for a host, without a promise when it is in process memory. */
   peekByHost(host: string | null | undefined): TenantSummary | null | undefined {
     const key = this.#hostKey(host)
@@ -86,7 +91,7 @@ export class TenantDirectory {
   }
 
   async #query(scope: (q: any) => any): Promise<TenantSummary | null> {
-    const row = await scope(db.from('tenants'))
+    const row = await scope(platformDb().from('tenants'))
       .select('id', 'slug', 'name', 'status', 'timezone', 'locale')
       .first()
     return row ?? null

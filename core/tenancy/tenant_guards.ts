@@ -3,6 +3,8 @@ import kernel from '../services/kernel.js'
 import { ApiError } from '../http/api_error.js'
 import { pluginRequests } from '../metrics/metrics.js'
 import type { TenantSummary } from './tenant_directory.js'
+import { actorCan, type Actor } from '../identity/actor.js'
+import type { TenantTransaction } from './tenant_db.js'
 
 /**
  * The steps of the tenant chain, in the order they must run. Kept as plain
@@ -10,20 +12,45 @@ import type { TenantSummary } from './tenant_directory.js'
  * container resolution each, on every request.
  */
 
-/** The tenant already set by authentication, else the one the host names. */
-export async function resolveTenant(ctx: HttpContext): Promise<TenantSummary> {
+/**
+ * The tenant the signed-in user acts for: their own, or the one a super
+ * admin impersonates. A request arriving on another tenant's address is refused.
+ */
+export async function resolveTenant(ctx: HttpContext, actor: Actor): Promise<TenantSummary> {
   if (ctx.tenant) return ctx.tenant
-  const host = ctx.request.host()
-  const tenant = kernel.tenants.peekByHost(host) ?? (await kernel.tenants.byHost(host))
-  if (!tenant) {
+  if (!actor.tenantId) {
     throw new ApiError(
-      404,
-      'TENANT_NOT_FOUND',
-      "No tenant matches this address. Sign in or use your tenant's panel address."
+      403,
+      'IMPERSONATION_REQUIRED',
+      'Super admins act inside a tenant only by impersonating it (audited). Start an impersonation first.'
+    )
+  }
+  const tenant =
+    kernel.tenants.peekById(actor.tenantId) ?? (await kernel.tenants.byId(actor.tenantId))
+  if (!tenant)
+    throw new ApiError(404, 'TENANT_NOT_FOUND', 'The account you belong to no longer exists.')
+  const host = ctx.request.host()
+  const hostTenant = kernel.tenants.peekByHost(host) ?? (await kernel.tenants.byHost(host))
+  if (hostTenant && hostTenant.id !== tenant.id) {
+    throw new ApiError(
+      403,
+      'TENANT_MISMATCH',
+      `You are signed in to ${tenant.name}, not to this address's account.`
     )
   }
   ctx.tenant = tenant
   return tenant
+}
+
+/** The permission a route needs; super admins (impersonating, audited) hold every permission. */
+export function assertPermission(actor: Actor, permission: string) {
+  if (!actorCan(actor, permission)) {
+    throw new ApiError(
+      403,
+      'PERMISSION_DENIED',
+      `Your role does not include the "${permission}" permission.`
+    )
+  }
 }
 
 /** A deactivated tenant reaches nothing; a panel-isolated one only its way out (billing, logout). */
@@ -63,5 +90,13 @@ export async function assertPluginEnabled(tenant: TenantSummary, plugin: string)
 declare module '@adonisjs/core/http' {
   interface HttpContext {
     tenant?: TenantSummary
+    /**
+     * The request's transaction on the app connection with the tenant set:
+     * row-level security limits every query through it to this tenant. Opened
+     * on first use, committed when the request succeeds, rolled back when it fails.
+     */
+    tenantDb: () => Promise<TenantTransaction>
+    /** Runs after the request's transaction commits (never when it rolls back) */
+    afterCommit: (callback: () => Promise<unknown> | unknown) => void
   }
 }

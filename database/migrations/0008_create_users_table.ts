@@ -26,7 +26,9 @@ export default class extends BaseSchema {
       table.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.index(['tenant_id'])
     })
-    this.schema.raw(`ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('active','deactivated'))`)
+    this.schema.raw(
+      `ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('active','deactivated'))`
+    )
     this.schema.raw(
       `ALTER TABLE users ADD CONSTRAINT users_tenant_or_super_admin CHECK ((tenant_id IS NULL) = is_super_admin)`
     )

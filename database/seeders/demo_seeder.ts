@@ -1,5 +1,5 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '#core/tenancy/tenant_db'
 import app from '@adonisjs/core/services/app'
 import kernel from '#core/services/kernel'
 
@@ -17,7 +17,7 @@ export default class DemoSeeder extends BaseSeeder {
       { slug: 'beta', name: 'Beta Net', plan: 'basic' },
     ]
     for (const tenant of tenants) {
-      const [row] = await db
+      const [row] = await platformDb()
         .table('tenants')
         .insert({ ...tenant, status: 'active' })
         .onConflict('slug')

@@ -5,7 +5,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { randomBytes } from 'node:crypto'
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '#core/tenancy/tenant_db'
 import { APP_ROOT } from '#core/plugins/boot_manifest'
 import { importCandidate } from '#core/plugins/loader'
 
@@ -63,8 +63,10 @@ test.group('Plugin kernel | make:plugin scaffold', () => {
 
     // Its generated test runs in a separate app process, on a database of its own.
     const database = 'isp_platform_scaffold'
-    const exists = await db.rawQuery('SELECT 1 FROM pg_database WHERE datname = ?', [database])
-    if (!exists.rows.length) await db.rawQuery(`CREATE DATABASE ${database}`)
+    const exists = await platformDb().rawQuery('SELECT 1 FROM pg_database WHERE datname = ?', [
+      database,
+    ])
+    if (!exists.rows.length) await platformDb().rawQuery(`CREATE DATABASE ${database}`)
     const testFile = `plugins/${id}/tests/functional/${id.replace(/-/g, '_')}_status.spec.ts`
     const { stdout } = await run(
       process.execPath,

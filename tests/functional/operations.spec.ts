@@ -37,8 +37,8 @@ test.group('Operations | health, metrics, request ids', () => {
   test('metrics expose HTTP, per-plugin and queue families', async ({ client, assert }) => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
     const other = await createTenant()
-    await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)
-    await client.get('/api/v1/fixture-base/pings').header('host', other.host)
+    await client.get('/api/v1/fixture-base/pings').headers(tenant.headers)
+    await client.get('/api/v1/fixture-base/pings').headers(other.headers)
 
     const response = await client.get('/metrics')
     response.assertStatus(200)
@@ -61,7 +61,7 @@ test.group('Operations | health, metrics, request ids', () => {
 
   test('readiness fails when the database is unreachable', async ({ client, assert }) => {
     const manager = db.manager
-    const config = manager.get('postgres')!.config
+    const config = manager.get('app')!.config
     // Point a second connection at a closed port and swap the check's target through the manager.
     manager.add('unreachable', {
       ...config,

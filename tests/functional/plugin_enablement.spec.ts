@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '#core/tenancy/tenant_db'
 import kernel from '#core/services/kernel'
 import { ApiError } from '#core/http/api_error'
 import env from '#start/env'
@@ -18,7 +18,7 @@ test.group('Plugin kernel | per-tenant enablement', () => {
     assert.isTrue(enabled.has('fixture-base'))
     assert.isTrue(enabled.has('fixture-addon'))
 
-    const rows = await db
+    const rows = await platformDb()
       .from('tenant_plugins')
       .where('tenant_id', tenant.id)
       .orderBy('plugin_id')
@@ -63,9 +63,10 @@ test.group('Plugin kernel | per-tenant enablement', () => {
       ip: '10.1.2.3',
     })
     await kernel.enablement.disable(tenant.id, 'fixture-addon', { actor: 'super_admin:7' })
-    const entries = await db
+    const entries = await platformDb()
       .from('audit_logs')
       .where('tenant_id', tenant.id)
+      .whereLike('action', 'plugin.%')
       .orderBy('id')
       .select('actor', 'action', 'subject_id', 'before', 'after', 'ip')
     assert.deepEqual(
@@ -86,7 +87,10 @@ test.group('Plugin kernel | per-tenant enablement', () => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
     assert.isTrue(await kernel.enablement.isEnabled(tenant.id, 'fixture-base'))
     // Simulate another process changing the database and invalidating.
-    await db.from('tenant_plugins').where({ tenant_id: tenant.id }).update({ enabled: false })
+    await platformDb()
+      .from('tenant_plugins')
+      .where({ tenant_id: tenant.id })
+      .update({ enabled: false })
     assert.isTrue(
       await kernel.enablement.isEnabled(tenant.id, 'fixture-base'),
       'served from cache until invalidated'
@@ -101,17 +105,17 @@ test.group('Plugin kernel | routes per tenant', () => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
     const created = await client
       .post('/api/v1/fixture-base/pings')
-      .header('host', tenant.host)
+      .headers(tenant.headers)
       .json({ note: 'from test' })
     created.assertStatus(201)
-    const list = await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)
+    const list = await client.get('/api/v1/fixture-base/pings').headers(tenant.headers)
     list.assertStatus(200)
     list.assertBody({ data: [{ id: created.body().id, note: 'from test' }] })
   })
 
   test('a disabled plugin route answers 403 with a clear JSON error', async ({ client }) => {
     const tenant = await createTenant({ plugins: ['fixture-other'] })
-    const response = await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)
+    const response = await client.get('/api/v1/fixture-base/pings').headers(tenant.headers)
     response.assertStatus(403)
     response.assertBody({
       code: 'PLUGIN_DISABLED',
@@ -122,9 +126,9 @@ test.group('Plugin kernel | routes per tenant', () => {
 
   test('disabling takes effect on the next request', async ({ client }) => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
-    ;(await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)).assertStatus(200)
+    ;(await client.get('/api/v1/fixture-base/pings').headers(tenant.headers)).assertStatus(200)
     await kernel.enablement.disable(tenant.id, 'fixture-base', { actor: 'system:test' })
-    ;(await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)).assertStatus(403)
+    ;(await client.get('/api/v1/fixture-base/pings').headers(tenant.headers)).assertStatus(403)
   })
 
   test('a tenant only sees its own rows through a plugin route', async ({ client, assert }) => {
@@ -132,9 +136,9 @@ test.group('Plugin kernel | routes per tenant', () => {
     const beta = await createTenant({ plugins: ['fixture-base'] })
     await client
       .post('/api/v1/fixture-base/pings')
-      .header('host', alpha.host)
+      .headers(alpha.headers)
       .json({ note: 'alpha only' })
-    const list = await client.get('/api/v1/fixture-base/pings').header('host', beta.host)
+    const list = await client.get('/api/v1/fixture-base/pings').headers(beta.headers)
     assert.deepEqual(list.body().data, [])
   })
 
@@ -142,12 +146,12 @@ test.group('Plugin kernel | routes per tenant', () => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
     const response = await client
       .post('/api/v1/fixture-base/pings')
-      .header('host', tenant.host)
+      .headers(tenant.headers)
       .json({ note: '' })
     response.assertStatus(422)
     assert.equal(response.body().code, 'VALIDATION_FAILED')
     assert.equal(response.body().errors[0].field, 'note')
-    const count = await db
+    const count = await platformDb()
       .from('fixture_base_pings')
       .where('tenant_id', tenant.id)
       .count('* as total')
@@ -169,24 +173,61 @@ test.group('Plugin kernel | routes per tenant', () => {
     assert.property(await response.json(), 'code')
   })
 
-  test('an unknown tenant host gets 404 TENANT_NOT_FOUND', async ({ client }) => {
+  test('a request without credentials gets 401, one with a forged token too', async ({
+    client,
+  }) => {
+    const tenant = await createTenant({ plugins: ['fixture-base'] })
+    const anonymous = await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)
+    anonymous.assertStatus(401)
+    anonymous.assertBodyContains({ code: 'UNAUTHENTICATED' })
+    const [head, body] = tenant.token.split('.')
+    const forged = await client
+      .get('/api/v1/fixture-base/pings')
+      .header('authorization', `Bearer ${head}.${body}.${'A'.repeat(342)}`)
+    forged.assertStatus(401)
+    forged.assertBodyContains({ code: 'TOKEN_INVALID' })
+  })
+
+  test("a token used on another tenant's address is refused", async ({ client }) => {
+    const alpha = await createTenant({ plugins: ['fixture-base'] })
+    const beta = await createTenant({ plugins: ['fixture-base'] })
     const response = await client
       .get('/api/v1/fixture-base/pings')
-      .header('host', 'nobody.localhost')
-    response.assertStatus(404)
-    response.assertBodyContains({ code: 'TENANT_NOT_FOUND' })
+      .header('host', beta.host)
+      .header('authorization', alpha.headers.authorization)
+    response.assertStatus(403)
+    response.assertBodyContains({ code: 'TENANT_MISMATCH' })
+  })
+
+  test('a route needing a permission refuses a role without it, naming it', async ({ client }) => {
+    const tenant = await createTenant({ plugins: ['fixture-base'] })
+    const { createMember } = await import('#tests/helpers/tenants')
+    const hr = await createMember(tenant, ['hr'])
+    const denied = await client
+      .post('/api/v1/fixture-base/pings')
+      .headers(hr.headers)
+      .json({ note: 'x' })
+    denied.assertStatus(403)
+    denied.assertBody({
+      code: 'PERMISSION_DENIED',
+      message: 'Your role does not include the "fixture.write" permission.',
+    })
+    const tech = await createMember(tenant, ['owner'])
+    ;(
+      await client.post('/api/v1/fixture-base/pings').headers(tech.headers).json({ note: 'x' })
+    ).assertStatus(201)
   })
 
   test('a deactivated tenant is refused; a panel-isolated one is told how to get out', async ({
     client,
   }) => {
     const deactivated = await createTenant({ plugins: ['fixture-base'], status: 'deactivated' })
-    const r1 = await client.get('/api/v1/fixture-base/pings').header('host', deactivated.host)
+    const r1 = await client.get('/api/v1/fixture-base/pings').headers(deactivated.headers)
     r1.assertStatus(403)
     r1.assertBodyContains({ code: 'TENANT_DEACTIVATED' })
 
     const isolated = await createTenant({ plugins: ['fixture-base'], status: 'panel_isolated' })
-    const r2 = await client.get('/api/v1/fixture-base/pings').header('host', isolated.host)
+    const r2 = await client.get('/api/v1/fixture-base/pings').headers(isolated.headers)
     r2.assertStatus(403)
     r2.assertBodyContains({ code: 'TENANT_ISOLATED' })
   })
@@ -200,12 +241,12 @@ test.group('Plugin kernel | extension points', () => {
     const both = await createTenant({ plugins: ['fixture-addon', 'fixture-other'] })
     const onlyAddon = await createTenant({ plugins: ['fixture-addon'] })
 
-    const r1 = await client.get('/api/v1/fixture-addon/greeting').header('host', both.host)
+    const r1 = await client.get('/api/v1/fixture-addon/greeting').headers(both.headers)
     assert.deepEqual(r1.body().greetings, [
       { plugin: 'fixture-addon', text: 'Selamat datang, Bapak/Ibu Budi' },
       { plugin: 'fixture-other', text: 'Halo Budi!' },
     ])
-    const r2 = await client.get('/api/v1/fixture-addon/greeting').header('host', onlyAddon.host)
+    const r2 = await client.get('/api/v1/fixture-addon/greeting').headers(onlyAddon.headers)
     assert.deepEqual(r2.body().greetings, [
       { plugin: 'fixture-addon', text: 'Selamat datang, Bapak/Ibu Budi' },
     ])
@@ -229,7 +270,7 @@ test.group('Plugin kernel | extension points', () => {
 test.group('Plugin kernel | listeners and plugin middleware', () => {
   const repliesFor = async (tenantId: string) =>
     (
-      await db
+      await platformDb()
         .from('fixture_addon_replies')
         .join('fixture_base_pings', 'fixture_base_pings.id', 'fixture_addon_replies.ping_id')
         .where('fixture_base_pings.tenant_id', tenantId)
@@ -242,10 +283,7 @@ test.group('Plugin kernel | listeners and plugin middleware', () => {
   }) => {
     const tenant = await createTenant({ plugins: ['fixture-addon'] })
     ;(
-      await client
-        .post('/api/v1/fixture-base/pings')
-        .header('host', tenant.host)
-        .json({ note: 'hi' })
+      await client.post('/api/v1/fixture-base/pings').headers(tenant.headers).json({ note: 'hi' })
     ).assertStatus(201)
     assert.deepEqual(await repliesFor(tenant.id), ['pong'])
   })
@@ -256,10 +294,7 @@ test.group('Plugin kernel | listeners and plugin middleware', () => {
   }) => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
     ;(
-      await client
-        .post('/api/v1/fixture-base/pings')
-        .header('host', tenant.host)
-        .json({ note: 'hi' })
+      await client.post('/api/v1/fixture-base/pings').headers(tenant.headers).json({ note: 'hi' })
     ).assertStatus(201)
     assert.deepEqual(await repliesFor(tenant.id), [])
   })
@@ -269,7 +304,7 @@ test.group('Plugin kernel | listeners and plugin middleware', () => {
     assert,
   }) => {
     const tenant = await createTenant({ plugins: ['fixture-base'] })
-    const response = await client.get('/api/v1/fixture-base/pings').header('host', tenant.host)
+    const response = await client.get('/api/v1/fixture-base/pings').headers(tenant.headers)
     assert.equal(response.header('x-fixture-stamp'), tenant.slug)
   })
 })
@@ -280,8 +315,8 @@ test.group('Plugin kernel | panel pages', () => {
     assert,
   }) => {
     const tenant = await createTenant({ plugins: ['fixture-addon'] })
-    await db.table('fixture_base_pings').insert({ tenant_id: tenant.id, note: 'panel' })
-    const response = await visitPage(client, '/fixture-base', tenant.host)
+    await platformDb().table('fixture_base_pings').insert({ tenant_id: tenant.id, note: 'panel' })
+    const response = await visitPage(client, '/fixture-base', tenant.headers)
     response.assertStatus(200)
     const page = response.body()
     assert.equal(page.component, 'fixture-base/pings')
@@ -306,7 +341,7 @@ test.group('Plugin kernel | panel pages', () => {
     assert,
   }) => {
     const tenant = await createTenant({ plugins: ['fixture-other'] })
-    const response = await visitPage(client, '/fixture-base', tenant.host)
+    const response = await visitPage(client, '/fixture-base', tenant.headers)
     response.assertStatus(403)
     const { enabledFor } = kernel.enablement
     const navigation = kernel.plugins.navigation(

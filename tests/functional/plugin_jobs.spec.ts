@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '#core/tenancy/tenant_db'
 import kernel from '#core/services/kernel'
 import type { Job } from 'bullmq'
 import { createTenant } from '#tests/helpers/tenants'
@@ -20,7 +20,7 @@ async function settled(job: Job, ms = 10_000): Promise<{ state: string; job: Job
 }
 
 const pingsOf = async (tenantId: string) =>
-  (await db.from('fixture_base_pings').where('tenant_id', tenantId).select('note')).map(
+  (await platformDb().from('fixture_base_pings').where('tenant_id', tenantId).select('note')).map(
     (r) => r.note
   )
 

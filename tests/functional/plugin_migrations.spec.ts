@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
+import { platformDb } from '#core/tenancy/tenant_db'
 import { migrationPaths } from '#core/plugins/boot_manifest'
 
 test.group('Plugin kernel | per-plugin migrations', () => {
@@ -17,7 +17,7 @@ test.group('Plugin kernel | per-plugin migrations', () => {
   test('each plugin migration is recorded under its plugin folder, after its dependency', async ({
     assert,
   }) => {
-    const names = (await db.from('adonis_schema').orderBy('id').select('name')).map(
+    const names = (await platformDb().from('adonis_schema').orderBy('id').select('name')).map(
       (r) => r.name as string
     )
     const base = names.findIndex((n) =>
@@ -32,18 +32,18 @@ test.group('Plugin kernel | per-plugin migrations', () => {
   })
 
   test('a plugin table may reference the table of a plugin it requires', async ({ assert }) => {
-    const fk = await db.rawQuery(`
+    const fk = await platformDb().rawQuery(`
       SELECT ccu.table_name AS referenced FROM information_schema.table_constraints tc
       JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
       WHERE tc.table_name = 'fixture_addon_replies' AND tc.constraint_type = 'FOREIGN KEY'`)
-    assert.deepEqual(
+    assert.includeMembers(
       fk.rows.map((r: any) => r.referenced),
       ['fixture_base_pings']
     )
   })
 
   test('PostGIS is available to plugins (maps)', async ({ assert }) => {
-    const result = await db.rawQuery(
+    const result = await platformDb().rawQuery(
       `SELECT ST_AsText(ST_SetSRID(ST_MakePoint(106.8456, -6.2088), 4326)) AS point`
     )
     assert.equal(result.rows[0].point, 'POINT(106.8456 -6.2088)')

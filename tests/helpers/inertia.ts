@@ -5,13 +5,13 @@ import type { ApiClient } from '@japa/api-client'
  * with `X-Inertia` and the assets version the server announces (a 409 tells
  * the client the current version).
  */
-export async function visitPage(client: ApiClient, url: string, host: string) {
-  const first = await client.get(url).header('host', host).header('x-inertia', 'true')
+export async function visitPage(client: ApiClient, url: string, headers: Record<string, string>) {
+  const first = await client.get(url).headers(headers).header('x-inertia', 'true')
   if (first.status() !== 409) return first
   const version = first.header('x-inertia-version')!
   return client
     .get(url)
-    .header('host', host)
+    .headers(headers)
     .header('x-inertia', 'true')
     .header('x-inertia-version', version)
 }

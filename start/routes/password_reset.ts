@@ -1,0 +1,4 @@
+/*
+ * Password reset routes (forgot → emailed token → reset).
+ */
+export {}
