@@ -29,5 +29,7 @@ coreApiRoute(kernel, 'POST', '/auth/logout', () => import('#core/auth/http/api_l
 coreApiRoute(kernel, 'GET', '/auth/me', () => import('#core/auth/http/api_me'))
 
 await import('#start/routes/password_reset')
+await import('#start/routes/platform')
+await import('#start/routes/tenant_admin')
 
 await registerPluginRoutes(kernel)

@@ -88,3 +88,12 @@ export async function createMember(tenant: TestTenant, roleSlugs: string[]) {
   })
   return { id: user.id, email, headers: { host: tenant.host, authorization: `Bearer ${token}` } }
 }
+
+/** A platform super admin (no tenant) and headers that sign requests in as them. */
+export async function createPlatformAdmin() {
+  const { createSuperAdmin } = await import('#core/identity/accounts')
+  const email = `root-${randomBytes(4).toString('hex')}@platform.test`
+  const user = await createSuperAdmin({ email, fullName: 'Platform Admin', password: TEST_PASSWORD })
+  const { token } = await signAccessToken({ userId: user.id, tenantId: null, roleIds: [], features: [] })
+  return { id: user.id, email, token, headers: { authorization: `Bearer ${token}` } }
+}

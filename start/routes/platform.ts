@@ -1,0 +1,4 @@
+/*
+ * Super admin API (platform owner): tenants, plans, limits, features, plugins, impersonation.
+ */
+export {}

@@ -1,0 +1,4 @@
+/*
+ * Tenant administration API: team members, roles, settings, audit log.
+ */
+export {}
