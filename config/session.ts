@@ -16,10 +16,10 @@ const sessionConfig = defineConfig({
     secure: app.inProduction,
     sameSite: 'lax',
   },
-  store: app.inTest ? 'cookie' : 'redis',
+  // Tests use the built-in memory store, which the test clients read and write.
+  store: app.inTest ? 'memory' : 'redis',
   stores: {
     redis: stores.redis({ connection: 'main' }),
-    cookie: stores.cookie(),
   },
 })
 

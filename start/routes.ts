@@ -5,6 +5,8 @@
 import router from '@adonisjs/core/services/router'
 import kernel from '#core/services/kernel'
 import { coreApiRoute, registerPluginRoutes } from '#core/http/route_registrar'
+import { middleware } from '#start/kernel'
+import { tenantChain } from '#core/http/middleware/tenant_chain_middleware'
 
 router.get('/health/live', [
   () => import('#core/http/controllers/health_live_controller'),
@@ -27,6 +29,23 @@ coreApiRoute(kernel, 'POST', '/auth/login', () => import('#core/auth/http/api_lo
 coreApiRoute(kernel, 'POST', '/auth/refresh', () => import('#core/auth/http/api_refresh'))
 coreApiRoute(kernel, 'POST', '/auth/logout', () => import('#core/auth/http/api_logout'))
 coreApiRoute(kernel, 'GET', '/auth/me', () => import('#core/auth/http/api_me'))
+
+// Panel: session, CSRF protection and Inertia.
+router
+  .group(() => {
+    router.get('/login', [() => import('#core/auth/http/show_login'), 'handle'])
+    router.post('/login', [() => import('#core/auth/http/panel_login'), 'handle'])
+    router.post('/logout', [() => import('#core/auth/http/panel_logout'), 'handle'])
+  })
+  .use([middleware.session(), middleware.shield(), middleware.inertia()])
+router
+  .get('/', [() => import('#core/http/controllers/show_dashboard'), 'handle'])
+  .use([
+    middleware.session(),
+    middleware.shield(),
+    tenantChain({ panel: true }),
+    middleware.inertia(),
+  ])
 
 await import('#start/routes/password_reset')
 await import('#start/routes/platform')

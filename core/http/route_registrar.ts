@@ -26,8 +26,14 @@ export async function registerPluginRoutes(kernel: Kernel) {
     })
 
     const chain = tenantChain({ plugin: definition.id })
+    const panelTenantChain = tenantChain({ plugin: definition.id, panel: true })
     // Panel pages also need the session, CSRF protection and Inertia's shared props.
-    const panelChain = [middleware.session(), middleware.shield(), chain, middleware.inertia()]
+    const panelChain = [
+      middleware.session(),
+      middleware.shield(),
+      panelTenantChain,
+      middleware.inertia(),
+    ]
     for (const [group, prefix, groupMiddleware] of [
       [api, '/api/v1', [chain]],
       [panel, '', panelChain],

@@ -93,7 +93,16 @@ export async function createMember(tenant: TestTenant, roleSlugs: string[]) {
 export async function createPlatformAdmin() {
   const { createSuperAdmin } = await import('#core/identity/accounts')
   const email = `root-${randomBytes(4).toString('hex')}@platform.test`
-  const user = await createSuperAdmin({ email, fullName: 'Platform Admin', password: TEST_PASSWORD })
-  const { token } = await signAccessToken({ userId: user.id, tenantId: null, roleIds: [], features: [] })
+  const user = await createSuperAdmin({
+    email,
+    fullName: 'Platform Admin',
+    password: TEST_PASSWORD,
+  })
+  const { token } = await signAccessToken({
+    userId: user.id,
+    tenantId: null,
+    roleIds: [],
+    features: [],
+  })
   return { id: user.id, email, token, headers: { authorization: `Bearer ${token}` } }
 }

@@ -6,7 +6,7 @@ import {
   assertTenantStatus,
   resolveTenant,
 } from '../../tenancy/tenant_guards.js'
-import { requireActor } from '../../auth/authenticate.js'
+import { authenticate, requireActor } from '../../auth/authenticate.js'
 import { openTenantTransaction, type TenantTransaction } from '../../tenancy/tenant_db.js'
 
 export interface TenantChainOptions {
@@ -16,6 +16,8 @@ export interface TenantChainOptions {
   allowIsolated?: boolean
   /** Permission the actor needs */
   permission?: string
+  /** A panel page: an anonymous visitor is sent to the sign-in page instead of getting a 401 */
+  panel?: boolean
 }
 
 /**
@@ -25,6 +27,7 @@ export interface TenantChainOptions {
  */
 export function tenantChain(options: TenantChainOptions = {}) {
   return async function tenantChainMiddleware(ctx: HttpContext, next: NextFn) {
+    if (options.panel && !(await authenticate(ctx))) return ctx.response.redirect('/login')
     const actor = await requireActor(ctx)
     const tenant = await resolveTenant(ctx, actor)
     assertTenantStatus(tenant, options.allowIsolated)
