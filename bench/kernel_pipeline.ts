@@ -1,6 +1,6 @@
 /*
  * Requests per second through the full tenant + plugin-enablement pipeline
- * (host → tenant → tenant status → plugin enabled → handler) against the same
+ * (bearer token → tenant → tenant status → plugin enabled → handler) against the same
  * handler on a bare route, served by the same process in the same run.
  *
  *   node --import=@poppinss/ts-exec bench/kernel_pipeline.ts [--seconds 10] [--connections 50]
@@ -9,6 +9,7 @@
  */
 import autocannon from 'autocannon'
 import pg from 'pg'
+import bcrypt from 'bcrypt'
 import { parseArgs } from 'node:util'
 import { startApp, runAce, benchEnv, printTable } from './support.js'
 
@@ -37,18 +38,45 @@ const { rows } = await client.query(
   `INSERT INTO tenants (name, slug, plan) VALUES ('Bench Net', 'bench', 'pro')
    ON CONFLICT (slug) DO UPDATE SET status = 'active' RETURNING id`
 )
+const tenantId = rows[0].id
 await client.query(
   `INSERT INTO tenant_plugins (tenant_id, plugin_id, enabled) VALUES ($1, 'bench-echo', true)
    ON CONFLICT (tenant_id, plugin_id) DO UPDATE SET enabled = true`,
-  [rows[0].id]
+  [tenantId]
+)
+// A signed-in owner: the pipeline includes authentication.
+const password = 'bench-password-1'
+const role = await client.query(
+  `INSERT INTO roles (tenant_id, slug, name, permissions, is_system) VALUES ($1, 'owner', 'Owner', '{*}', true)
+   ON CONFLICT (tenant_id, slug) DO UPDATE SET name = 'Owner' RETURNING id`,
+  [tenantId]
+)
+const user = await client.query(
+  `INSERT INTO users (tenant_id, email, password, full_name) VALUES ($1, 'owner@bench.test', $2, 'Bench Owner')
+   ON CONFLICT (email) DO UPDATE SET password = EXCLUDED.password RETURNING id`,
+  [tenantId, await bcrypt.hash(password, 10)]
+)
+await client.query(
+  `INSERT INTO user_roles (tenant_id, user_id, role_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+  [tenantId, user.rows[0].id, role.rows[0].id]
 )
 await client.end()
 
 const app = await startApp(env)
 const base = `http://127.0.0.1:${env.PORT}`
+const login = await fetch(`${base}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'owner@bench.test', password }),
+})
+if (!login.ok) throw new Error(`bench sign-in failed: ${login.status} ${await login.text()}`)
+const { accessToken } = (await login.json()) as { accessToken: string }
 const targets = {
   bare: { url: `${base}/bench/bare`, headers: {} },
-  pipeline: { url: `${base}/api/v1/bench-echo/ping`, headers: { host: 'bench.localhost' } },
+  pipeline: {
+    url: `${base}/api/v1/bench-echo/ping`,
+    headers: { host: 'bench.localhost', authorization: `Bearer ${accessToken}` },
+  },
 }
 
 async function measure(name: keyof typeof targets, duration: number) {

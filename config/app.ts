@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
+import proxyAddr from 'proxy-addr'
 
 /**
  * The app key encrypts cookies and secrets at rest (router passwords,
@@ -13,7 +14,9 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: true,
-  trustProxy: () => true,
+  // Only a proxy in front of us may say who the client is (X-Forwarded-For); login
+  // throttling and audit trails rely on the address.
+  trustProxy: proxyAddr.compile((env.get('TRUSTED_PROXIES') || 'loopback').split(',').map((s) => s.trim())),
   cookie: {
     domain: '',
     path: '/',

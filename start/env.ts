@@ -44,6 +44,8 @@ export default await validateEnv(new URL('../', import.meta.url), {
   /* Base domain for tenant subdomains, e.g. isp.example.com → alpha.isp.example.com */
   TENANT_BASE_DOMAIN: Env.schema.string.optional(),
   METRICS_TOKEN: Env.schema.string.optional(),
+  /* Proxies allowed to set X-Forwarded-For: proxy-addr names or CIDRs, comma-separated (default loopback) */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
   DEMO_PASSWORD: Env.schema.string.optional(),
 
   /* RS256 keys for API access tokens: PEM in the variable, or a file path */

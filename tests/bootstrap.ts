@@ -1,6 +1,7 @@
 import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
+import env from '#start/env'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
@@ -31,6 +32,24 @@ async function freshDatabase() {
   }
 }
 
+/**
+ * Redis state of earlier runs (sign-in throttles, caches, queues) is dropped:
+ * every key of the test prefix, never anything else.
+ */
+async function freshRedis() {
+  const redis = (await import('@adonisjs/redis/services/main')).default
+  const prefix = env.get('REDIS_PREFIX')
+  if (!prefix || prefix === 'isp') {
+    throw new Error('The test env needs a REDIS_PREFIX of its own (see .env.test), not the platform one')
+  }
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
+    if (keys.length) await redis.del(...keys)
+    cursor = next
+  } while (cursor !== '0')
+}
+
 /** API tokens need a key pair; a fresh clone gets a development one. */
 async function tokenKeys() {
   const ace = await app.container.make('ace')
@@ -39,7 +58,7 @@ async function tokenKeys() {
 }
 
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [freshDatabase, tokenKeys],
+  setup: [freshDatabase, freshRedis, tokenKeys],
   teardown: [],
 }
 

@@ -1,0 +1,25 @@
+import { test } from '@japa/runner'
+import { createPlatformAdmin, createTenant } from '#tests/helpers/tenants'
+
+test('probe', async ({ client }) => {
+  const admin = await createPlatformAdmin()
+  const t = await createTenant()
+  const show = async (r: any) => console.log(r.status(), JSON.stringify(r.body()).slice(0, 300))
+  await show(await client.get('/api/v1/platform/tenants').headers(admin.headers).qs({ q: 'a\u0000b' }))
+  await show(await client.get('/api/v1/platform/audit-logs').headers(admin.headers).qs({ actor: 'a\u0000b', action: 'x\u0000.*' }))
+  await show(await client.post('/api/v1/platform/tenants').headers(admin.headers).json({ name: 'Al\u0000pha', slug: 'nulltest', plan: 'basic', owner: { email: 'nul@x.test', fullName: 'N\u0000', password: 'rahasia-123' } }))
+  await show(await client.patch(`/api/v1/platform/plans/${encodeURIComponent('a\u0000')}`).headers(admin.headers).json({ name: 'x' }))
+  await show(await client.patch(`/api/v1/platform/plans/basic`).headers(admin.headers).json({ name: 'x\u0000' }))
+  await show(await client.patch(`/api/v1/platform/tenants/${t.id}/status`).headers(admin.headers).json({ status: 'active', reason: 'x\u0000' }))
+  await show(await client.put(`/api/v1/platform/tenants/${t.id}/plugins/${encodeURIComponent('a\u0000')}`).headers(admin.headers).json({ enabled: true }))
+  await show(await client.put(`/api/v1/platform/tenants/${t.id}/limits/${encodeURIComponent('a\u0000')}`).headers(admin.headers).json({ value: 1 }))
+  await show(await client.patch(`/api/v1/platform/tenants/${t.id}/features/${encodeURIComponent('a\u0000')}`).headers(admin.headers).json({ enabled: true }))
+  await show(await client.put(`/api/v1/platform/tenants/${t.id}/features`).headers(admin.headers).json({ group: 'a\u0000' }))
+  await show(await client.patch(`/api/v1/platform/tenants/${t.id}/plan`).headers(admin.headers).json({ plan: 'a\u0000' }))
+  await show(await client.post(`/api/v1/platform/tenants/${t.id}/addons`).headers(admin.headers).json({ code: 'a\u0000', quantity: 1 }))
+  await show(await client.get('/api/v1/platform/tenants').headers(admin.headers).qs({ plan: 'a\u0000', 'status[]': 'active' }))
+  await show(await client.patch(`/api/v1/platform/tenants/${t.id}/plan`).headers(admin.headers).json('[1,2]'))
+  await show(await client.get('/api/v1/platform/audit-logs').headers(admin.headers).qs({ from: '+275760-09-13' }))
+  await show(await client.get('/api/v1/platform/audit-logs').headers(admin.headers).qs({ from: '0000-01-01' }))
+  await show(await client.get('/api/v1/platform/audit-logs').headers(admin.headers).qs({ page: 100000, perPage: 100 }))
+})
