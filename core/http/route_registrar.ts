@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { requirePermission, tenantChain } from './middleware/tenant_chain_middleware.js'
 import { PluginRouter, type HttpMethod, type LazyHandler } from '../plugins/plugin_router.js'
 import { pluginMiddleware } from './plugin_middleware.js'
+import { limitCheck } from './middleware/limit_middleware.js'
 import { middleware } from '#start/kernel'
 import type { Kernel } from '../kernel.js'
 
@@ -44,6 +45,8 @@ export async function registerPluginRoutes(kernel: Kernel) {
           for (const route of group.routes) {
             const registered = router.route(route.path, [route.method], [route.handler, 'handle'])
             if (route.name) registered.as(`${definition.id}.${route.name}`)
+            // Order after the group's tenant chain: limit, then permission.
+            if (route.limit) registered.use(limitCheck(definition, route.limit))
             if (route.permission) registered.use(requirePermission(route.permission))
             if (route.middleware?.length)
               registered.use(pluginMiddleware(definition, route.middleware))

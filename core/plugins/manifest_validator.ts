@@ -47,7 +47,15 @@ const manifestValidator = vine.create(
       .optional(),
     permissions: named(DOTTED),
     features: named(SNAKE),
-    limits: named(SNAKE),
+    limits: vine
+      .array(
+        vine.object({
+          name: vine.string().regex(SNAKE),
+          description: vine.string().minLength(1),
+          usage: vine.object({ table: vine.string().regex(SNAKE) }).optional(),
+        })
+      )
+      .optional(),
     settings: vine.object({ validator: vine.any(), defaults: vine.record(vine.any()) }).optional(),
     navigation: vine
       .array(

@@ -20,12 +20,15 @@ export interface PluginRouteDefinition {
   middleware?: string[]
   /** Permission the signed-in user needs (api and panel routes) */
   permission?: string
+  /** Limit a create route consumes, e.g. `max_router`: checked before the handler runs */
+  limit?: string
 }
 
 export interface RouteOptions {
   name?: string
   middleware?: string[]
   permission?: string
+  limit?: string
 }
 
 /**

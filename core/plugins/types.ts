@@ -23,6 +23,8 @@ export interface LimitDeclaration {
   /** e.g. `max_router` */
   name: string
   description: string
+  /** How usage is counted: the tenant's rows in this table */
+  usage?: { table: string }
 }
 
 export interface NavigationEntry {
