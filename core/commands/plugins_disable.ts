@@ -1,33 +1,13 @@
-import { BaseCommand, args } from '@adonisjs/core/ace'
-import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { findTenant } from './tenant_argument.js'
+import type { Kernel } from '../kernel.js'
+import { TenantPluginCommand } from './tenant_plugin_command.js'
 
-export default class PluginsDisable extends BaseCommand {
+export default class PluginsDisable extends TenantPluginCommand {
   static commandName = 'plugins:disable'
   static description =
     'Disable a plugin for a tenant (refused while another enabled plugin needs it)'
-  static options: CommandOptions = { startApp: true }
 
-  @args.string({ description: 'Tenant slug or id' })
-  declare tenant: string
-
-  @args.string({ description: 'Plugin id' })
-  declare plugin: string
-
-  async run() {
-    const kernel = await this.app.container.make('kernel')
-    const tenant = await findTenant(this.tenant)
-    if (!tenant) {
-      this.logger.error(`TENANT_NOT_FOUND: no tenant "${this.tenant}"`)
-      this.exitCode = 1
-      return
-    }
-    try {
-      await kernel.enablement.disable(tenant.id, this.plugin, { actor: 'system:ace' })
-      this.logger.success(`Disabled ${this.plugin} for ${tenant.slug}`)
-    } catch (error) {
-      this.logger.error((error as Error).message)
-      this.exitCode = 1
-    }
+  protected async apply(kernel: Kernel, tenant: { id: string; slug: string }) {
+    await kernel.enablement.disable(tenant.id, this.plugin, { actor: 'system:ace' })
+    return `Disabled ${this.plugin} for ${tenant.slug}`
   }
 }

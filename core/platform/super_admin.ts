@@ -29,3 +29,9 @@ export function superAdminOf(ctx: HttpContext): SuperAdmin {
     userAgent: ctx.request.header('user-agent'),
   }
 }
+
+/** Documented on every platform endpoint: who is turned away. */
+export const ADMIN_ONLY_RESPONSES = {
+  401: 'UNAUTHENTICATED: sign in first',
+  403: 'PLATFORM_ADMIN_ONLY: only a super admin, with their own token (not an impersonation one)',
+}

@@ -19,18 +19,11 @@ export interface NewTenant {
 }
 
 /** Subdomains the platform keeps for itself. */
-const RESERVED_SLUGS = new Set([
-  'www',
-  'api',
-  'app',
-  'admin',
-  'platform',
-  'mail',
-  'static',
-  'assets',
-  'docs',
-  'status',
-])
+const RESERVED_SLUGS = new Set(
+  'www api app admin platform mail static assets docs status'.split(' ')
+)
+
+const EMAIL_TAKEN = 'This email is already used by another account'
 
 /**
  * Signs up a tenant: the tenant, its default roles and its owner in one
@@ -112,7 +105,11 @@ async function assertAvailable(input: NewTenant): Promise<Plan> {
       rule: 'reserved',
     })
   } else if (await db.from('tenants').where('slug', input.slug).first()) {
-    errors.push({ field: 'slug', message: slugTaken(input.slug), rule: 'unique' })
+    errors.push({
+      field: 'slug',
+      message: `"${input.slug}" is already used by another tenant. Choose another.`,
+      rule: 'unique',
+    })
   }
   const domain = input.customDomain
   const base = env.get('TENANT_BASE_DOMAIN')?.toLowerCase()
@@ -122,42 +119,33 @@ async function assertAvailable(input: NewTenant): Promise<Plan> {
       message: `Addresses under ${base} come from the slug. Enter the tenant's own domain, or leave it empty.`,
     })
   } else if (domain && (await db.from('tenants').where('custom_domain', domain).first())) {
-    errors.push({ field: 'customDomain', message: domainTaken(domain), rule: 'unique' })
+    errors.push({
+      field: 'customDomain',
+      message: `${domain} is already used by another tenant.`,
+      rule: 'unique',
+    })
   }
   if (await db.from('users').whereRaw('email = ?::citext', [input.owner.email]).first()) {
-    errors.push({ field: 'owner.email', message: emailTaken, rule: 'unique' })
+    errors.push({ field: 'owner.email', message: EMAIL_TAKEN, rule: 'unique' })
   }
   if (errors.length || !plan) invalid(errors)
   return plan
 }
 
-const slugTaken = (slug: string) => `"${slug}" is already used by another tenant. Choose another.`
-const domainTaken = (domain: string) => `${domain} is already used by another tenant.`
-const emailTaken = 'This email is already used by another account'
+/** Unique constraints a concurrent sign-up can hit between the checks and the insert. */
+const TAKEN: [constraint: string, error: FieldError][] = [
+  ['slug', { field: 'slug', message: 'This slug was just taken. Choose another.', rule: 'unique' }],
+  [
+    'custom_domain',
+    { field: 'customDomain', message: 'This domain was just taken.', rule: 'unique' },
+  ],
+  ['email', { field: 'owner.email', message: EMAIL_TAKEN, rule: 'unique' }],
+]
 
-/** A concurrent sign-up can take a name between the check and the insert. */
 function rethrowTaken(error: any): never {
-  if (error?.code === '23505') {
-    const constraint = String(error.constraint ?? '')
-    if (constraint.includes('slug'))
-      invalid([
-        {
-          field: 'slug',
-          message: 'This slug was just taken by another tenant. Choose another.',
-          rule: 'unique',
-        },
-      ])
-    if (constraint.includes('custom_domain'))
-      invalid([
-        {
-          field: 'customDomain',
-          message: 'This domain was just taken by another tenant.',
-          rule: 'unique',
-        },
-      ])
-    if (constraint.includes('email'))
-      invalid([{ field: 'owner.email', message: emailTaken, rule: 'unique' }])
-  }
+  const constraint = error?.code === '23505' ? String(error.constraint ?? '') : null
+  const taken = constraint === null ? undefined : TAKEN.find(([name]) => constraint.includes(name))
+  if (taken) invalid([taken[1]])
   if (error instanceof ApiError && error.status === 422 && error.errors) {
     // createTenantUser names the owner's fields without the `owner.` prefix.
     throw ApiError.unprocessable(error.errors.map((e) => ({ ...e, field: `owner.${e.field}` })))

@@ -62,13 +62,17 @@ const isoDateRule = vine.createRule(
       )
     }
   },
-  { name: 'isoDate', toJSONSchema: (schema) => void (schema.format = 'date-time') }
+  {
+    name: 'isoDate',
+    toJSONSchema: (schema) => void (schema.description = 'ISO 8601 date or date-time'),
+  }
 )
 
 /** PostgreSQL refuses NUL in text (a 500 if it got that far); no field here needs control characters. */
 const plainText = vine.createRule(
   (value, _options, field) => {
-    if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) {
+    const control = (c: string) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127
+    if (typeof value === 'string' && [...value].some(control)) {
       field.report('Remove the control characters (such as NUL or line breaks)', 'plainText', field)
     }
   },
@@ -126,9 +130,7 @@ export const changeStatusValidator = vine.create(
   })
 )
 
-export const applyFeatureGroupValidator = vine.create(
-  vine.object({ group: text().maxLength(20) })
-)
+export const applyFeatureGroupValidator = vine.create(vine.object({ group: text().maxLength(20) }))
 
 export const toggleValidator = vine.create(vine.object({ enabled: vine.boolean() }))
 

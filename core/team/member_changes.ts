@@ -54,15 +54,14 @@ async function rolesForNewMember(acting: Acting, input: NewMember) {
   return input.roles
 }
 
-async function setRoles(acting: Acting, userId: string, roleIds: string[]) {
+async function setRoles(acting: Acting, userId: string, roles: { id: string }[]) {
   await acting.trx.from('user_roles').where('user_id', userId).delete()
-  if (!roleIds.length) return
-  await acting.trx
-    .insertQuery()
-    .table('user_roles')
-    .multiInsert(
-      roleIds.map((roleId) => ({ tenant_id: acting.tenant.id, user_id: userId, role_id: roleId }))
-    )
+  const rows = roles.map((role) => ({
+    tenant_id: acting.tenant.id,
+    user_id: userId,
+    role_id: role.id,
+  }))
+  if (rows.length) await acting.trx.insertQuery().table('user_roles').multiInsert(rows)
 }
 
 export async function createMember(acting: Acting, input: NewMember) {
@@ -100,11 +99,7 @@ export async function createMember(acting: Acting, input: NewMember) {
     if ((error as { code?: string }).code === '23505') throw emailTaken()
     throw error
   }
-  await setRoles(
-    acting,
-    user.id,
-    roles.map((role) => role.id)
-  )
+  await setRoles(acting, user.id, roles)
   await auditTeamChange(acting, {
     action: 'user.created',
     subjectType: 'user',
@@ -171,9 +166,7 @@ export async function updateMember(acting: Acting, id: string, change: MemberCha
     .from('users')
     .where('id', member.id)
     .update({ ...columns, updated_at: new Date() })
-  if ('roles' in after) {
-    await setRoles(acting, member.id, roleRows.map((role) => role.id))
-  }
+  if ('roles' in after) await setRoles(acting, member.id, roleRows)
   await auditTeamChange(acting, {
     action: 'user.updated',
     subjectType: 'user',

@@ -4,7 +4,14 @@ import { ROLE_TEMPLATES } from '../identity/permissions.js'
 import { auditTeamChange, changedFields, type Acting } from './acting.js'
 import { assertCustomRolesInPlan } from './plan_gate.js'
 import { unknownPermissions } from './permission_catalog.js'
-import { holdersOf, lockRole, presentRole, slugTaken, type RoleRow } from './role_queries.js'
+import {
+  holdersOf,
+  lockRole,
+  presentRole,
+  ROLE_COLUMNS,
+  slugTaken,
+  type RoleRow,
+} from './role_queries.js'
 import { INVESTOR_ROLE_SLUG } from './investor_role.js'
 
 // Built-in slugs stay free for the built-in roles, even those a tenant does not have yet.
@@ -29,6 +36,21 @@ function slugFrom(name: string) {
   return /^[a-z]/.test(slug) ? slug : slug ? `role-${slug}`.slice(0, 40) : ''
 }
 
+const slugInUse = (slug: string) =>
+  ApiError.unprocessable([
+    { field: 'slug', message: `Another role already uses the slug "${slug}"`, rule: 'unique' },
+  ])
+
+/** The write, with a slug taken by a concurrent request between check and write reported as such. */
+async function writingSlug<T>(slug: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw slugInUse(slug)
+    throw error
+  }
+}
+
 async function assertSlugFree(acting: Acting, slug: string) {
   if (!slug) {
     throw ApiError.unprocessable([
@@ -40,11 +62,7 @@ async function assertSlugFree(acting: Acting, slug: string) {
       { field: 'slug', message: `"${slug}" is reserved for a built-in role`, rule: 'reserved' },
     ])
   }
-  if (await slugTaken(acting.trx, acting.tenant.id, slug)) {
-    throw ApiError.unprocessable([
-      { field: 'slug', message: `Another role already uses the slug "${slug}"`, rule: 'unique' },
-    ])
-  }
+  if (await slugTaken(acting.trx, acting.tenant.id, slug)) throw slugInUse(slug)
 }
 
 /** Grants already on a role stay valid, so a built-in role can be edited before its plugin is installed. */
@@ -64,7 +82,7 @@ function assertKnownPermissions(requested: string[], role?: RoleRow) {
   }
 }
 
-/** Cached actors carry their permissions: everyone holding the role must reload them. */
+/** Everyone holding the role reloads it on their next request. */
 async function forgetHolders(acting: Acting, roleId: string) {
   const holders = await holdersOf(acting.trx, roleId)
   acting.afterCommit(async () => {
@@ -80,17 +98,20 @@ export async function createRole(
   const slug = input.slug ?? slugFrom(input.name)
   await assertSlugFree(acting, slug)
   assertKnownPermissions(input.permissions)
-  const [role] = await acting.trx
-    .insertQuery()
-    .table('roles')
-    .insert({
-      tenant_id: acting.tenant.id,
-      slug,
-      name: input.name,
-      permissions: input.permissions,
-      is_system: false,
-    })
-    .returning(['id', 'slug', 'name', 'permissions', 'is_system', 'created_at', 'updated_at'])
+  const [role] = await writingSlug(
+    slug,
+    acting.trx
+      .insertQuery()
+      .table('roles')
+      .insert({
+        tenant_id: acting.tenant.id,
+        slug,
+        name: input.name,
+        permissions: input.permissions,
+        is_system: false,
+      })
+      .returning(ROLE_COLUMNS)
+  )
   await auditTeamChange(acting, {
     action: 'role.created',
     subjectType: 'role',
@@ -122,11 +143,14 @@ export async function updateRole(acting: Acting, id: string, input: RoleInput) {
   if (input.permissions) assertKnownPermissions(input.permissions, role)
   if (!Object.keys(after).length) return presentRole(role)
 
-  const [updated] = await acting.trx
-    .from('roles')
-    .where('id', role.id)
-    .update({ ...after, updated_at: new Date() })
-    .returning(['id', 'slug', 'name', 'permissions', 'is_system', 'created_at', 'updated_at'])
+  const [updated] = await writingSlug(
+    String(after.slug ?? role.slug),
+    acting.trx
+      .from('roles')
+      .where('id', role.id)
+      .update({ ...after, updated_at: new Date() })
+      .returning(ROLE_COLUMNS)
+  )
   await auditTeamChange(acting, {
     action: 'role.updated',
     subjectType: 'role',
@@ -134,7 +158,8 @@ export async function updateRole(acting: Acting, id: string, input: RoleInput) {
     before: { slug: role.slug, ...before },
     after,
   })
-  if ('permissions' in after) await forgetHolders(acting, role.id)
+  // Cached actors carry both the permissions and the slugs of their roles.
+  if ('permissions' in after || 'slug' in after) await forgetHolders(acting, role.id)
   return presentRole(updated)
 }
 

@@ -25,7 +25,15 @@ export function presentRole(role: RoleRow & { member_count?: number }) {
   }
 }
 
-const ROLE_COLUMNS = ['id', 'slug', 'name', 'permissions', 'is_system', 'created_at', 'updated_at']
+export const ROLE_COLUMNS = [
+  'id',
+  'slug',
+  'name',
+  'permissions',
+  'is_system',
+  'created_at',
+  'updated_at',
+]
 
 /** The tenant's roles, built-in first, each with how many members hold it. */
 export function listRoles(trx: TransactionClientContract, tenantId: string) {

@@ -31,9 +31,10 @@ coreApiRoute(kernel, 'GET', '/permissions', () => import('#core/team/http/list_p
   tenantChain({ permission: 'users.read' })
 )
 
-// Every member may see which account they are in; only tenant.settings may change it.
+// Every member may see which account they are in, even while it is isolated for an
+// unpaid platform invoice (the panel names the account on its pay-now screen).
 coreApiRoute(kernel, 'GET', '/tenant', () => import('#core/team/http/show_tenant')).use(
-  tenantChain()
+  tenantChain({ allowIsolated: true })
 )
 coreApiRoute(kernel, 'PATCH', '/tenant', () => import('#core/team/http/update_tenant')).use(
   tenantChain({ permission: 'tenant.settings' })

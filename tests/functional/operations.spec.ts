@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { createTenant } from '#tests/helpers/tenants'
+import { startServerProcess } from '#tests/helpers/server_process'
 
 test.group('Operations | health, metrics, request ids', () => {
   test('liveness answers without touching dependencies', async ({ client }) => {
@@ -75,68 +76,41 @@ test.group('Operations | health, metrics, request ids', () => {
   })
 })
 
-test.group('Operations | structured logs', () => {
+test.group('Operations | structured logs and shutdown', () => {
   test('the server writes JSON log lines carrying the request id', async ({ assert }) => {
-    const { spawn } = await import('node:child_process')
-    const { APP_ROOT } = await import('#core/plugins/boot_manifest')
-    const port = '3398'
-    const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
-      cwd: APP_ROOT,
-      env: { ...process.env, PORT: port, LOG_LEVEL: 'info', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
+    const server = await startServerProcess('3398')
     try {
-      const deadline = Date.now() + 30_000
-      while (!output.includes('started HTTP server') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 100))
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/nothing-here`, {
+      const response = await fetch(`${server.url}/api/v1/nothing-here`, {
         headers: { 'x-request-id': 'req-abc-123' },
       })
       assert.equal(response.status, 404)
       await new Promise((r) => setTimeout(r, 300))
     } finally {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
+      await server.stop()
     }
-    const lines = output
+    const lines = server
+      .output()
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line))
     const access = lines.find((l) => l.msg === 'request completed')
-    assert.exists(access, output)
+    assert.exists(access, server.output())
     assert.equal(access.request_id, 'req-abc-123')
     assert.equal(access.status, 404)
     assert.equal(access.url, '/api/v1/nothing-here')
   }).timeout(60_000)
 
   test('SIGTERM stops the server after in-flight requests finish', async ({ assert }) => {
-    const { spawn } = await import('node:child_process')
-    const { APP_ROOT } = await import('#core/plugins/boot_manifest')
-    const port = '3397'
-    const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
-      cwd: APP_ROOT,
-      env: { ...process.env, PORT: port, LOG_LEVEL: 'info', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    const deadline = Date.now() + 30_000
-    while (!output.includes('started HTTP server') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100))
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code))
-    )
-    const inFlight = fetch(`http://127.0.0.1:${port}/fixture-base/slow?ms=800`)
+    const server = await startServerProcess('3397')
+    const inFlight = fetch(`${server.url}/fixture-base/slow?ms=800`)
     await new Promise((r) => setTimeout(r, 300)) // the request is now inside its handler
-    child.kill('SIGTERM')
+    server.signal('SIGTERM')
     await new Promise((r) => setTimeout(r, 100))
     // No new connections once stopping.
-    await assert.rejects(() => fetch(`http://127.0.0.1:${port}/health/live`), /fetch failed/)
+    await assert.rejects(() => fetch(`${server.url}/health/live`), /fetch failed/)
     const answer = await inFlight
     assert.equal(answer.status, 200, await answer.clone().text())
     assert.deepEqual(await answer.json(), { waitedMs: 800, one: 1 })
-    assert.equal(await exited, 0)
+    assert.equal(await server.exited, 0)
   }).timeout(60_000)
 })

@@ -22,20 +22,31 @@ async function signIn(client: ApiClient, email: string, password = NEW_PASSWORD)
   return response.body() as { accessToken: string; refreshToken: string }
 }
 
+/** The team API as someone: signed in, on their tenant's address. */
+const teamApi = (client: ApiClient, headers: Record<string, string>) => ({
+  list: (query: Record<string, unknown> = {}) =>
+    client.get('/api/v1/users').headers(headers).qs(query),
+  add: (body: object) => client.post('/api/v1/users').headers(headers).json(body),
+  edit: (id: string, body: object) =>
+    client.patch(`/api/v1/users/${id}`).headers(headers).json(body),
+})
+
 const usersOf = (tenantId: string) => platformDb().from('users').where('tenant_id', tenantId)
+const column = (response: { body(): any }, key: string) =>
+  response.body().data.map((row: any) => row[key])
 
 test.group('Team | members', () => {
   test('hr can list the team but not add to it', async ({ client, assert }) => {
     const tenant = await createTenant()
     const hr = await createMember(tenant, ['hr'])
-    const list = await client.get('/api/v1/users').headers(hr.headers)
+    const list = await teamApi(client, hr.headers).list()
     list.assertStatus(200)
     const owner = list.body().data.find((u: any) => u.id === tenant.owner.id)
     assert.deepInclude(owner, { email: tenant.owner.email, status: 'active', roles: ['owner'] })
     assert.notProperty(owner, 'password')
     assert.deepEqual(list.body().meta, { total: 2, page: 1, perPage: 20, lastPage: 1 })
 
-    const create = await client.post('/api/v1/users').headers(hr.headers).json(newUser(tenant))
+    const create = await teamApi(client, hr.headers).add(newUser(tenant))
     create.assertStatus(403)
     assert.equal(create.body().code, 'PERMISSION_DENIED')
     assert.include(create.body().message, 'users.manage')
@@ -48,7 +59,7 @@ test.group('Team | members', () => {
   }) => {
     const tenant = await createTenant()
     const input = newUser(tenant)
-    const created = await client.post('/api/v1/users').headers(tenant.headers).json(input)
+    const created = await teamApi(client, tenant.headers).add(input)
     created.assertStatus(201)
     assert.deepInclude(created.body(), {
       email: input.email,
@@ -82,10 +93,7 @@ test.group('Team | members', () => {
     const tenant = await createTenant()
     const other = await createTenant()
     for (const email of [tenant.owner.email, other.owner.email.toUpperCase()]) {
-      const response = await client
-        .post('/api/v1/users')
-        .headers(tenant.headers)
-        .json(newUser(tenant, { email }))
+      const response = await teamApi(client, tenant.headers).add(newUser(tenant, { email }))
       response.assertStatus(422)
       assert.deepEqual(
         response.body().errors.map((e: any) => e.field),
@@ -97,25 +105,23 @@ test.group('Team | members', () => {
 
   test('bad input gets field messages and creates nobody', async ({ client, assert }) => {
     const tenant = await createTenant()
-    const invalid = await client
-      .post('/api/v1/users')
-      .headers(tenant.headers)
-      .json({ email: 'not-an-email', fullName: '', password: 'short', roles: ['technician'] })
+    const invalid = await teamApi(client, tenant.headers).add({
+      email: 'not-an-email',
+      fullName: '',
+      password: 'short',
+      roles: ['technician'],
+    })
     invalid.assertStatus(422)
     const fields = invalid.body().errors.map((e: any) => e.field)
     assert.includeMembers(fields, ['email', 'fullName', 'password'])
 
-    const noRole = await client
-      .post('/api/v1/users')
-      .headers(tenant.headers)
-      .json(newUser(tenant, { roles: undefined }))
+    const noRole = await teamApi(client, tenant.headers).add(newUser(tenant, { roles: undefined }))
     noRole.assertStatus(422)
     assert.equal(noRole.body().errors[0].field, 'roles')
 
-    const unknownRole = await client
-      .post('/api/v1/users')
-      .headers(tenant.headers)
-      .json(newUser(tenant, { roles: ['kasir'] }))
+    const unknownRole = await teamApi(client, tenant.headers).add(
+      newUser(tenant, { roles: ['kasir'] })
+    )
     unknownRole.assertStatus(422)
     assert.include(unknownRole.body().errors[0].message, 'kasir')
     assert.equal((await usersOf(tenant.id)).length, 1)
@@ -124,22 +130,15 @@ test.group('Team | members', () => {
   test('only an owner can make someone an owner', async ({ client, assert }) => {
     const tenant = await createTenant()
     const admin = await createMember(tenant, ['admin'])
-    const byAdmin = await client
-      .post('/api/v1/users')
-      .headers(admin.headers)
-      .json(newUser(tenant, { roles: ['owner'] }))
+    const byAdmin = await teamApi(client, admin.headers).add(newUser(tenant, { roles: ['owner'] }))
     byAdmin.assertStatus(403)
     assert.equal(byAdmin.body().code, 'OWNER_ONLY')
-    const promote = await client
-      .patch(`/api/v1/users/${admin.id}`)
-      .headers(admin.headers)
-      .json({ roles: ['admin', 'owner'] })
+    const promote = await teamApi(client, admin.headers).edit(admin.id, {
+      roles: ['admin', 'owner'],
+    })
     promote.assertStatus(403)
 
-    const byOwner = await client
-      .post('/api/v1/users')
-      .headers(tenant.headers)
-      .json(newUser(tenant, { roles: ['owner'] }))
+    const byOwner = await teamApi(client, tenant.headers).add(newUser(tenant, { roles: ['owner'] }))
     byOwner.assertStatus(201)
     assert.deepEqual(byOwner.body().roles, ['owner'])
   })
@@ -150,7 +149,7 @@ test.group('Team | members', () => {
   }) => {
     const tenant = await createTenant()
     const input = newUser(tenant, { roles: undefined, investor: true })
-    const created = await client.post('/api/v1/users').headers(tenant.headers).json(input)
+    const created = await teamApi(client, tenant.headers).add(input)
     created.assertStatus(201)
     assert.equal(created.body().parentUserId, tenant.owner.id)
     assert.deepEqual(created.body().roles, ['investor'])
@@ -170,45 +169,23 @@ test.group('Team | members', () => {
   test('the list pages, searches and filters by status and role', async ({ client, assert }) => {
     const tenant = await createTenant()
     for (const name of ['Siti Aminah', 'Agus Salim', 'Dewi Lestari']) {
-      await client
-        .post('/api/v1/users')
-        .headers(tenant.headers)
-        .json(
-          newUser(tenant, {
-            fullName: name,
-            roles: name === 'Agus Salim' ? ['hr'] : ['technician'],
-          })
-        )
+      const roles = name === 'Agus Salim' ? ['hr'] : ['technician']
+      const body = newUser(tenant, { fullName: name, roles })
+      await teamApi(client, tenant.headers).add(body)
     }
-    const list = (query: Record<string, unknown>) =>
-      client.get('/api/v1/users').headers(tenant.headers).qs(query)
+    const list = (query: Record<string, unknown>) => teamApi(client, tenant.headers).list(query)
 
     const second = await list({ page: 2, perPage: 3 })
     assert.deepEqual(second.body().meta, { total: 4, page: 2, perPage: 3, lastPage: 2 })
-    assert.deepEqual(
-      second.body().data.map((u: any) => u.fullName),
-      ['Dewi Lestari']
-    )
+    assert.deepEqual(column(second, 'fullName'), ['Dewi Lestari'])
     const found = await list({ q: 'aminah' })
-    assert.deepEqual(
-      found.body().data.map((u: any) => u.fullName),
-      ['Siti Aminah']
-    )
+    assert.deepEqual(column(found, 'fullName'), ['Siti Aminah'])
     const hrOnly = await list({ role: 'hr' })
-    assert.deepEqual(
-      hrOnly.body().data.map((u: any) => u.fullName),
-      ['Agus Salim']
-    )
+    assert.deepEqual(column(hrOnly, 'fullName'), ['Agus Salim'])
     const dewi = second.body().data[0]
-    await client
-      .patch(`/api/v1/users/${dewi.id}`)
-      .headers(tenant.headers)
-      .json({ status: 'deactivated' })
+    await teamApi(client, tenant.headers).edit(dewi.id, { status: 'deactivated' })
     const inactive = await list({ status: 'deactivated' })
-    assert.deepEqual(
-      inactive.body().data.map((u: any) => u.id),
-      [dewi.id]
-    )
+    assert.deepEqual(column(inactive, 'id'), [dewi.id])
     ;(await list({ perPage: 101 })).assertStatus(422)
     ;(await list({ q: '%' })).assertBodyContains({ meta: { total: 0 } })
   })
@@ -252,15 +229,14 @@ test.group('Team | changing members', () => {
   }) => {
     const tenant = await createTenant()
     const input = newUser(tenant)
-    const created = (await client.post('/api/v1/users').headers(tenant.headers).json(input)).body()
+    const created = (await teamApi(client, tenant.headers).add(input)).body()
     const pair = await signIn(client, input.email)
     const bearer = `Bearer ${pair.accessToken}`
     ;(await client.get('/api/v1/auth/me').header('authorization', bearer)).assertStatus(200)
 
-    const deactivate = await client
-      .patch(`/api/v1/users/${created.id}`)
-      .headers(tenant.headers)
-      .json({ status: 'deactivated' })
+    const deactivate = await teamApi(client, tenant.headers).edit(created.id, {
+      status: 'deactivated',
+    })
     deactivate.assertStatus(200)
     assert.equal(deactivate.body().status, 'deactivated')
 
@@ -288,14 +264,14 @@ test.group('Team | changing members', () => {
   test('a role change applies to the member’s next request', async ({ client, assert }) => {
     const tenant = await createTenant()
     const hr = await createMember(tenant, ['hr'])
-    ;(await client.get('/api/v1/users').headers(hr.headers)).assertStatus(200)
-    const change = await client
-      .patch(`/api/v1/users/${hr.id}`)
-      .headers(tenant.headers)
-      .json({ roles: ['technician'], fullName: 'Rina Teknisi' })
+    ;(await teamApi(client, hr.headers).list()).assertStatus(200)
+    const change = await teamApi(client, tenant.headers).edit(hr.id, {
+      roles: ['technician'],
+      fullName: 'Rina Teknisi',
+    })
     change.assertStatus(200)
     assert.deepInclude(change.body(), { roles: ['technician'], fullName: 'Rina Teknisi' })
-    const denied = await client.get('/api/v1/users').headers(hr.headers)
+    const denied = await teamApi(client, hr.headers).list()
     denied.assertStatus(403)
     assert.include(denied.body().message, 'users.read')
   })
@@ -306,25 +282,22 @@ test.group('Team | changing members', () => {
   }) => {
     const tenant = await createTenant()
     const admin = await createMember(tenant, ['admin'])
-    const self = await client
-      .patch(`/api/v1/users/${admin.id}`)
-      .headers(admin.headers)
-      .json({ status: 'deactivated' })
+    const self = await teamApi(client, admin.headers).edit(admin.id, {
+      status: 'deactivated',
+    })
     self.assertStatus(409)
     assert.equal(self.body().code, 'CANNOT_DEACTIVATE_SELF')
 
-    const demote = await client
-      .patch(`/api/v1/users/${tenant.owner.id}`)
-      .headers(tenant.headers)
-      .json({ roles: ['admin'] })
+    const demote = await teamApi(client, tenant.headers).edit(tenant.owner.id, {
+      roles: ['admin'],
+    })
     demote.assertStatus(409)
     assert.equal(demote.body().code, 'LAST_OWNER')
     assert.include(demote.body().message, 'only active owner')
 
-    const byAdmin = await client
-      .patch(`/api/v1/users/${tenant.owner.id}`)
-      .headers(admin.headers)
-      .json({ status: 'deactivated' })
+    const byAdmin = await teamApi(client, admin.headers).edit(tenant.owner.id, {
+      status: 'deactivated',
+    })
     byAdmin.assertStatus(403)
     assert.equal(byAdmin.body().code, 'OWNER_ONLY')
     const owner = await platformDb().from('users').where('id', tenant.owner.id).first()
@@ -332,16 +305,14 @@ test.group('Team | changing members', () => {
 
     // With a second owner, the first may step down.
     const second = await createMember(tenant, ['owner'])
-    const stepDown = await client
-      .patch(`/api/v1/users/${tenant.owner.id}`)
-      .headers(second.headers)
-      .json({ roles: ['admin'] })
+    const stepDown = await teamApi(client, second.headers).edit(tenant.owner.id, {
+      roles: ['admin'],
+    })
     stepDown.assertStatus(200)
     assert.deepEqual(stepDown.body().roles, ['admin'])
-    const last = await client
-      .patch(`/api/v1/users/${second.id}`)
-      .headers(second.headers)
-      .json({ roles: ['admin'] })
+    const last = await teamApi(client, second.headers).edit(second.id, {
+      roles: ['admin'],
+    })
     last.assertStatus(409)
   })
 
@@ -349,15 +320,12 @@ test.group('Team | changing members', () => {
     const alpha = await createTenant()
     const beta = await createTenant()
     const tech = await createMember(alpha, ['technician'])
-    const list = await client.get('/api/v1/users').headers(beta.headers)
-    assert.deepEqual(
-      list.body().data.map((u: any) => u.id),
-      [beta.owner.id]
-    )
-    const change = await client
-      .patch(`/api/v1/users/${tech.id}`)
-      .headers(beta.headers)
-      .json({ status: 'deactivated', fullName: 'Hijacked' })
+    const list = await teamApi(client, beta.headers).list()
+    assert.deepEqual(column(list, 'id'), [beta.owner.id])
+    const change = await teamApi(client, beta.headers).edit(tech.id, {
+      status: 'deactivated',
+      fullName: 'Hijacked',
+    })
     change.assertStatus(404)
     assert.equal(change.body().code, 'USER_NOT_FOUND')
     const untouched = await platformDb().from('users').where('id', tech.id).first()
@@ -365,10 +333,9 @@ test.group('Team | changing members', () => {
     assert.notEqual(untouched.full_name, 'Hijacked')
     ;(await client.get('/api/v1/auth/me').headers(tech.headers)).assertStatus(200)
 
-    const malformed = await client
-      .patch('/api/v1/users/not-a-uuid')
-      .headers(alpha.headers)
-      .json({ fullName: 'X' })
+    const malformed = await teamApi(client, alpha.headers).edit('not-a-uuid', {
+      fullName: 'X',
+    })
     malformed.assertStatus(404)
   })
 })

@@ -3,7 +3,7 @@ import type { EndpointDocs } from '../../openapi/generator.js'
 import { addAddonValidator } from '../validators.js'
 import { addAddon } from '../../tenancy/limits/addon_service.js'
 import { tenantRecord } from '../tenant_record.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class AddTenantAddon {
   static docs: EndpointDocs = {
@@ -11,7 +11,12 @@ export default class AddTenantAddon {
       'Give a tenant units of a limit addon (active at once; billable unless told otherwise)',
     tags: ['platform'],
     body: addAddonValidator,
-    responses: { 201: 'The addon', 404: 'No such tenant', 422: 'Unknown or retired addon' },
+    responses: {
+      ...ADMIN_ONLY_RESPONSES,
+      201: 'The addon',
+      404: 'No such tenant',
+      422: 'Unknown or retired addon',
+    },
   }
 
   async handle(ctx: HttpContext) {

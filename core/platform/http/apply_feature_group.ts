@@ -3,7 +3,7 @@ import type { EndpointDocs } from '../../openapi/generator.js'
 import { applyFeatureGroupValidator } from '../validators.js'
 import { applyFeatureGroup } from '../tenant_features.js'
 import { tenantDetail } from '../tenant_detail.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class ApplyFeatureGroup {
   static docs: EndpointDocs = {
@@ -12,6 +12,7 @@ export default class ApplyFeatureGroup {
     tags: ['platform'],
     body: applyFeatureGroupValidator,
     responses: {
+      ...ADMIN_ONLY_RESPONSES,
       200: '{ features, changed: { enabled, disabled }, tenant }',
       404: 'No such tenant',
       409: 'A plugin the group drops is still needed by another enabled plugin; nothing changed',

@@ -2,13 +2,17 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '../../openapi/generator.js'
 import { cancelAddon } from '../../tenancy/limits/addon_service.js'
 import { tenantRecord } from '../tenant_record.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class CancelTenantAddon {
   static docs: EndpointDocs = {
     summary: "Cancel a tenant's addon; it stops counting towards the tenant's limits at once",
     tags: ['platform'],
-    responses: { 200: 'The cancelled addon', 404: 'No such tenant, or no such addon of it' },
+    responses: {
+      ...ADMIN_ONLY_RESPONSES,
+      200: 'The cancelled addon',
+      404: 'No such tenant, or no such addon of it',
+    },
   }
 
   async handle(ctx: HttpContext) {

@@ -3,7 +3,7 @@ import type { EndpointDocs } from '../../openapi/generator.js'
 import { changePlanValidator } from '../validators.js'
 import { changeTenantPlan } from '../tenant_features.js'
 import { tenantDetail } from '../tenant_detail.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class ChangeTenantPlan {
   static docs: EndpointDocs = {
@@ -12,6 +12,7 @@ export default class ChangeTenantPlan {
     tags: ['platform'],
     body: changePlanValidator,
     responses: {
+      ...ADMIN_ONLY_RESPONSES,
       200: '{ plan: { before, after }, featureGroup, changed: { enabled, disabled }, tenant }',
       404: 'No such tenant',
       409: 'A plugin the new group drops is still needed by another enabled plugin',

@@ -3,7 +3,7 @@ import type { EndpointDocs } from '../../openapi/generator.js'
 import { changeStatusValidator } from '../validators.js'
 import { changeTenantStatus } from '../tenant_status.js'
 import { tenantDetail } from '../tenant_detail.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class ChangeTenantStatus {
   static docs: EndpointDocs = {
@@ -11,7 +11,11 @@ export default class ChangeTenantStatus {
       'Activate, deactivate (no access at all) or panel-isolate (billing only) a tenant; applies on its next request',
     tags: ['platform'],
     body: changeStatusValidator,
-    responses: { 200: 'The tenant', 404: 'No such tenant' },
+    responses: {
+      ...ADMIN_ONLY_RESPONSES,
+      200: 'The tenant',
+      404: 'No such tenant',
+    },
   }
 
   async handle(ctx: HttpContext) {

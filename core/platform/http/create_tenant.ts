@@ -3,7 +3,7 @@ import type { EndpointDocs } from '../../openapi/generator.js'
 import { createTenantValidator } from '../validators.js'
 import { onboardTenant } from '../tenant_onboarding.js'
 import { tenantDetail } from '../tenant_detail.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class CreateTenant {
   static docs: EndpointDocs = {
@@ -12,6 +12,7 @@ export default class CreateTenant {
     tags: ['platform'],
     body: createTenantValidator,
     responses: {
+      ...ADMIN_ONLY_RESPONSES,
       201: 'The new tenant',
       422: 'A field is invalid, or the slug, domain or owner email is taken',
     },

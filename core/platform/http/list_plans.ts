@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '../../openapi/generator.js'
+import { ADMIN_ONLY_RESPONSES } from '../super_admin.js'
 import { listPlans } from '../../tenancy/limits/plan_catalog.js'
 import { featureGroups } from '../../tenancy/features/feature_service.js'
 
@@ -8,7 +9,10 @@ export default class ListPlans {
     summary:
       'Every plan, on sale or retired, with its limits and feature group; and the feature groups',
     tags: ['platform'],
-    responses: { 200: '{ data: plans, featureGroups }' },
+    responses: {
+      ...ADMIN_ONLY_RESPONSES,
+      200: '{ data: plans, featureGroups }',
+    },
   }
 
   async handle({ response }: HttpContext) {

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '../../openapi/generator.js'
+import { ADMIN_ONLY_RESPONSES } from '../super_admin.js'
 import { listTenantsValidator } from '../validators.js'
 import { listTenants } from '../tenant_listing.js'
 
@@ -8,7 +9,10 @@ export default class ListTenants {
     summary: 'List every tenant, newest first; search by name or slug, filter by status and plan',
     tags: ['platform'],
     query: listTenantsValidator,
-    responses: { 200: '{ data, meta: { total, page, perPage, lastPage } }' },
+    responses: {
+      ...ADMIN_ONLY_RESPONSES,
+      200: '{ data, meta: { total, page, perPage, lastPage } }',
+    },
   }
 
   async handle({ request, response }: HttpContext) {

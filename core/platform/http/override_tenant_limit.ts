@@ -3,7 +3,7 @@ import type { EndpointDocs } from '../../openapi/generator.js'
 import { overrideLimitValidator } from '../validators.js'
 import { overrideLimit } from '../../tenancy/plan_service.js'
 import { tenantRecord } from '../tenant_record.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class OverrideTenantLimit {
   static docs: EndpointDocs = {
@@ -12,6 +12,7 @@ export default class OverrideTenantLimit {
     tags: ['platform'],
     body: overrideLimitValidator,
     responses: {
+      ...ADMIN_ONLY_RESPONSES,
       200: 'The limit after the change: { limitKey, plan, override, addons, effective, billable }',
       404: 'No such tenant',
       422: 'Unknown limit or invalid value',

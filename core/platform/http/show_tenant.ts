@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '../../openapi/generator.js'
+import { ADMIN_ONLY_RESPONSES } from '../super_admin.js'
 import { tenantDetail } from '../tenant_detail.js'
 
 export default class ShowTenant {
@@ -7,7 +8,11 @@ export default class ShowTenant {
     summary:
       'One tenant: effective limits with their sources, features, enabled plugins and why, addons, user count',
     tags: ['platform'],
-    responses: { 200: 'The tenant', 404: 'No such tenant' },
+    responses: {
+      ...ADMIN_ONLY_RESPONSES,
+      200: 'The tenant',
+      404: 'No such tenant',
+    },
   }
 
   async handle({ params, response }: HttpContext) {

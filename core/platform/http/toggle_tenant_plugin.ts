@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '../../openapi/generator.js'
-import kernel from '../../services/kernel.js'
 import { toggleValidator } from '../validators.js'
 import { tenantRecord } from '../tenant_record.js'
+import { setTenantPlugin } from '../tenant_plugins.js'
 import { tenantDetail } from '../tenant_detail.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class ToggleTenantPlugin {
   static docs: EndpointDocs = {
@@ -13,6 +13,7 @@ export default class ToggleTenantPlugin {
     tags: ['platform'],
     body: toggleValidator,
     responses: {
+      ...ADMIN_ONLY_RESPONSES,
       200: '{ changed: { enabled, disabled }, tenant }',
       404: 'No such tenant, or PLUGIN_NOT_INSTALLED',
       409: 'PLUGIN_REQUIRED: another enabled plugin needs it',
@@ -23,17 +24,7 @@ export default class ToggleTenantPlugin {
     const { by } = superAdminOf(ctx)
     const tenant = await tenantRecord(ctx.params.id)
     const { enabled } = await ctx.request.validateUsing(toggleValidator)
-    const pluginId = ctx.params.pluginId
-    const changed = { enabled: [] as string[], disabled: [] as string[] }
-    if (enabled) {
-      changed.enabled = await kernel.enablement.enable(tenant.id, pluginId, by, 'admin')
-    } else {
-      const wasEnabled = kernel.plugins.has(pluginId)
-        ? await kernel.enablement.isEnabled(tenant.id, pluginId)
-        : false
-      await kernel.enablement.disable(tenant.id, pluginId, by)
-      if (wasEnabled) changed.disabled = [pluginId]
-    }
+    const changed = await setTenantPlugin(tenant.id, ctx.params.pluginId, enabled, by)
     return ctx.response.ok({ changed, tenant: await tenantDetail(tenant.id) })
   }
 }

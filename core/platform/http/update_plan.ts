@@ -3,7 +3,7 @@ import type { EndpointDocs } from '../../openapi/generator.js'
 import { updatePlanValidator } from '../validators.js'
 import { ApiError } from '../../http/api_error.js'
 import { invalid, updatePlan } from '../../tenancy/limits/plan_catalog.js'
-import { superAdminOf } from '../super_admin.js'
+import { ADMIN_ONLY_RESPONSES, superAdminOf } from '../super_admin.js'
 
 export default class UpdatePlan {
   static docs: EndpointDocs = {
@@ -11,7 +11,11 @@ export default class UpdatePlan {
       'Edit a plan: name, price, limits (merged; null = unlimited), feature group, order, on sale; tenants on it follow at once',
     tags: ['platform'],
     body: updatePlanValidator,
-    responses: { 200: 'The plan', 404: 'No such plan' },
+    responses: {
+      ...ADMIN_ONLY_RESPONSES,
+      200: 'The plan',
+      404: 'No such plan',
+    },
   }
 
   async handle(ctx: HttpContext) {
