@@ -55,6 +55,10 @@ export default await validateEnv(new URL('../', import.meta.url), {
   JWT_PUBLIC_KEY_FILE: Env.schema.string.optional(),
   JWT_ISSUER: Env.schema.string.optional(),
 
+  /* FreeRADIUS → platform: the shared secret header and who may call (proxy-addr names or CIDRs) */
+  RADIUS_API_SECRET: Env.schema.string.optional(),
+  RADIUS_ALLOWED_SOURCES: Env.schema.string.optional(),
+
   /* Outgoing mail (password resets) */
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),

@@ -1,0 +1,47 @@
+import { definePlugin } from '#core/plugins/define_plugin'
+import { radiusAuthenticator } from './contracts.js'
+
+/**
+ * FreeRADIUS calls these machine routes over rlm_rest for every login and
+ * accounting packet (see docs/freeradius.md); tenant staff manage their NAS
+ * list and read sessions and the login log through the API.
+ */
+export default definePlugin({
+  id: 'radius',
+  name: 'RADIUS',
+  description: 'Authentication and accounting for hotspot and PPPoE logins through FreeRADIUS.',
+  version: '0.1.0',
+  requires: { core: '^0.1.0' },
+  permissions: [
+    { name: 'radius.read', description: 'See RADIUS sessions, the login log and the NAS list' },
+    { name: 'radius.manage', description: 'Add and remove NAS (routers that ask FreeRADIUS)' },
+  ],
+  navigation: [
+    {
+      label: { en: 'RADIUS sessions', id: 'Sesi RADIUS' },
+      href: '/radius',
+      permission: 'radius.read',
+      order: 30,
+    },
+  ],
+  extensionPoints: [radiusAuthenticator],
+  middleware: { caller: () => import('./http/caller_middleware.js') },
+  routes({ api, machine }) {
+    machine.post('/radius/auth', () => import('./http/authorize.js'), { middleware: ['caller'] })
+    machine.post('/radius/acct', () => import('./http/accounting.js'), { middleware: ['caller'] })
+    machine.post('/radius/post-auth', () => import('./http/post_auth.js'), {
+      middleware: ['caller'],
+    })
+    api.get('/radius/nas', () => import('./http/list_nas.js'), { permission: 'radius.read' })
+    api.post('/radius/nas', () => import('./http/create_nas.js'), { permission: 'radius.manage' })
+    api.delete('/radius/nas/:id', () => import('./http/delete_nas.js'), {
+      permission: 'radius.manage',
+    })
+    api.get('/radius/sessions', () => import('./http/list_sessions.js'), {
+      permission: 'radius.read',
+    })
+    api.get('/radius/auth-log', () => import('./http/list_auth_log.js'), {
+      permission: 'radius.read',
+    })
+  },
+})

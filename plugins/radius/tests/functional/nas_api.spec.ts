@@ -1,0 +1,64 @@
+import { test } from '@japa/runner'
+import { createMember, createTenant } from '#tests/helpers/tenants'
+
+test.group('RADIUS | NAS list, sessions and login log API', () => {
+  test('a NAS is registered by address, once platform-wide, and can be removed', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['radius'] })
+    const other = await createTenant({ plugins: ['radius'] })
+    const created = await client
+      .post('/api/v1/radius/nas')
+      .headers(tenant.headers)
+      .json({ name: 'rtr-1', ipAddress: '10.77.0.1' })
+    created.assertStatus(201)
+
+    const taken = await client
+      .post('/api/v1/radius/nas')
+      .headers(other.headers)
+      .json({ name: 'mine', ipAddress: '10.77.0.1' })
+    taken.assertStatus(422)
+    assert.equal(taken.body().errors[0].field, 'ipAddress')
+
+    const bad = await client
+      .post('/api/v1/radius/nas')
+      .headers(tenant.headers)
+      .json({ name: '', ipAddress: 'not-an-ip' })
+    bad.assertStatus(422)
+    assert.sameMembers(
+      bad.body().errors.map((e: any) => e.field),
+      ['name', 'ipAddress']
+    )
+
+    const list = await client.get('/api/v1/radius/nas').headers(tenant.headers)
+    assert.deepEqual(
+      list.body().data.map((n: any) => n.ipAddress),
+      ['10.77.0.1']
+    )
+    assert.deepEqual(
+      (await client.get('/api/v1/radius/nas').headers(other.headers)).body().data,
+      []
+    )
+
+    ;(
+      await client.delete(`/api/v1/radius/nas/${created.body().id}`).headers(other.headers)
+    ).assertStatus(404)
+    ;(
+      await client.delete(`/api/v1/radius/nas/${created.body().id}`).headers(tenant.headers)
+    ).assertStatus(204)
+  })
+
+  test('a technician reads RADIUS data but cannot change the NAS list', async ({ client }) => {
+    const tenant = await createTenant({ plugins: ['radius'] })
+    const tech = await createMember(tenant, ['technician'])
+    ;(await client.get('/api/v1/radius/sessions').headers(tech.headers)).assertStatus(200)
+    ;(await client.get('/api/v1/radius/auth-log').headers(tech.headers)).assertStatus(200)
+    const refused = await client
+      .post('/api/v1/radius/nas')
+      .headers(tech.headers)
+      .json({ name: 'x', ipAddress: '10.78.0.1' })
+    refused.assertStatus(403)
+    refused.assertBodyContains({ code: 'PERMISSION_DENIED' })
+  })
+})
