@@ -5,6 +5,7 @@ import { platformDb } from '#core/tenancy/tenant_db'
 import { recordAudit } from '#core/audit/audit_log'
 import { nasValidator } from './validators.js'
 import { forgetNas } from '../services/nas_directory.js'
+import encryption from '@adonisjs/core/services/encryption'
 
 export default class CreateNas {
   static docs: EndpointDocs = {
@@ -43,6 +44,7 @@ export default class CreateNas {
         name: input.name,
         ip_address: input.ipAddress,
         nas_identifier: input.nasIdentifier ?? null,
+        secret_encrypted: encryption.encrypt(input.secret),
       })
       .returning(['id', 'name', 'ip_address'])
     await recordAudit(
@@ -52,7 +54,7 @@ export default class CreateNas {
         action: 'radius.nas_created',
         subjectType: 'radius_nas',
         subjectId: row.id,
-        after: input,
+        after: { name: input.name, ipAddress: input.ipAddress, nasIdentifier: input.nasIdentifier },
       },
       trx
     )

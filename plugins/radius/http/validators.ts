@@ -5,6 +5,12 @@ export const nasValidator = vine.create(
     name: vine.string().trim().minLength(1).maxLength(80),
     ipAddress: vine.string().trim().ipAddress(),
     nasIdentifier: vine.string().trim().maxLength(120).optional(),
+    // Goes into FreeRADIUS's clients.conf, so no quotes, backslashes or spaces.
+    secret: vine
+      .string()
+      .minLength(8)
+      .maxLength(64)
+      .regex(/^[A-Za-z0-9!#$%&()*+,\-./:;<=>?@\[\]^_{|}~]+$/),
   })
 )
 

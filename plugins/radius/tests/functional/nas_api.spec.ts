@@ -11,24 +11,24 @@ test.group('RADIUS | NAS list, sessions and login log API', () => {
     const created = await client
       .post('/api/v1/radius/nas')
       .headers(tenant.headers)
-      .json({ name: 'rtr-1', ipAddress: '10.77.0.1' })
+      .json({ name: 'rtr-1', ipAddress: '10.77.0.1', secret: 'nas-secret-1' })
     created.assertStatus(201)
 
     const taken = await client
       .post('/api/v1/radius/nas')
       .headers(other.headers)
-      .json({ name: 'mine', ipAddress: '10.77.0.1' })
+      .json({ name: 'mine', ipAddress: '10.77.0.1', secret: 'nas-secret-2' })
     taken.assertStatus(422)
     assert.equal(taken.body().errors[0].field, 'ipAddress')
 
     const bad = await client
       .post('/api/v1/radius/nas')
       .headers(tenant.headers)
-      .json({ name: '', ipAddress: 'not-an-ip' })
+      .json({ name: '', ipAddress: 'not-an-ip', secret: 'x' })
     bad.assertStatus(422)
     assert.sameMembers(
       bad.body().errors.map((e: any) => e.field),
-      ['name', 'ipAddress']
+      ['name', 'ipAddress', 'secret']
     )
 
     const list = await client.get('/api/v1/radius/nas').headers(tenant.headers)
@@ -57,8 +57,47 @@ test.group('RADIUS | NAS list, sessions and login log API', () => {
     const refused = await client
       .post('/api/v1/radius/nas')
       .headers(tech.headers)
-      .json({ name: 'x', ipAddress: '10.78.0.1' })
+      .json({ name: 'x', ipAddress: '10.78.0.1', secret: 'nas-secret-3' })
     refused.assertStatus(403)
     refused.assertBodyContains({ code: 'PERMISSION_DENIED' })
   })
+})
+
+test.group('RADIUS | configuration for FreeRADIUS', () => {
+  test('radius:config writes a configuration FreeRADIUS accepts, with each NAS as a client', async ({
+    client,
+    assert,
+  }) => {
+    const { mkdtemp, readFile, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const app = (await import('@adonisjs/core/services/app')).default
+    const { checkFreeradiusConfig } = await import('../../freeradius/freeradius_process.js')
+    const tenant = await createTenant({ plugins: ['radius'] })
+    ;(
+      await client
+        .post('/api/v1/radius/nas')
+        .headers(tenant.headers)
+        .json({ name: 'rtr-cfg', ipAddress: '10.79.0.1', secret: 'cfg-secret-99' })
+    ).assertStatus(201)
+    const output = await mkdtemp(join(tmpdir(), 'radius-config-'))
+    try {
+      const ace = await app.container.make('ace')
+      const command = await ace.exec('radius:config', [
+        '--output',
+        output,
+        '--auth-port',
+        '21812',
+        '--acct-port',
+        '21813',
+      ])
+      assert.equal(command.exitCode, 0)
+      const clients = await readFile(join(output, 'clients.conf'), 'utf8')
+      assert.include(clients, '10.79.0.1')
+      assert.include(clients, 'cfg-secret-99')
+      await checkFreeradiusConfig(output)
+    } finally {
+      await rm(output, { recursive: true, force: true })
+    }
+  }).timeout(30_000)
 })
