@@ -59,6 +59,10 @@ export default await validateEnv(new URL('../', import.meta.url), {
   RADIUS_API_SECRET: Env.schema.string.optional(),
   RADIUS_ALLOWED_SOURCES: Env.schema.string.optional(),
 
+  /* MikroTik: how long a router's session list stays cached, and how long a router may take to answer */
+  MIKROTIK_SESSION_CACHE_TTL: Env.schema.number.optional(),
+  MIKROTIK_ROUTER_TIMEOUT_MS: Env.schema.number.optional(),
+
   /* Outgoing mail (password resets) */
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),

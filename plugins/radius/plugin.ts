@@ -44,5 +44,11 @@ export default definePlugin({
     api.get('/radius/auth-log', () => import('./http/list_auth_log.js'), {
       permission: 'radius.read',
     })
+    api.get('/radius/settings', () => import('./http/show_settings.js'), {
+      permission: 'radius.read',
+    })
+    api.put('/radius/settings', () => import('./http/update_settings.js'), {
+      permission: 'radius.manage',
+    })
   },
 })

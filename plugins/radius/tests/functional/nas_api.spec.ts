@@ -101,3 +101,33 @@ test.group('RADIUS | configuration for FreeRADIUS', () => {
     }
   }).timeout(30_000)
 })
+
+test.group('RADIUS | settings', () => {
+  test('the isolated-subscriber behaviour is set per account and validated', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['radius'] })
+    assert.deepEqual((await client.get('/api/v1/radius/settings').headers(tenant.headers)).body(), {
+      isolatedBehaviour: 'reject',
+    })
+    const bad = await client
+      .put('/api/v1/radius/settings')
+      .headers(tenant.headers)
+      .json({ isolatedBehaviour: 'maybe' })
+    bad.assertStatus(422)
+    ;(
+      await client
+        .put('/api/v1/radius/settings')
+        .headers(tenant.headers)
+        .json({ isolatedBehaviour: 'isolir' })
+    ).assertStatus(200)
+    assert.deepEqual((await client.get('/api/v1/radius/settings').headers(tenant.headers)).body(), {
+      isolatedBehaviour: 'isolir',
+    })
+    const other = await createTenant({ plugins: ['radius'] })
+    assert.deepEqual((await client.get('/api/v1/radius/settings').headers(other.headers)).body(), {
+      isolatedBehaviour: 'reject',
+    })
+  })
+})

@@ -1,0 +1,93 @@
+import net from 'node:net'
+import vine from '@vinejs/vine'
+
+/** Control characters have no place in a name or a search, and PostgreSQL refuses NUL. */
+const printable = vine.createRule(
+  (value, _options, field) => {
+    // eslint-disable-next-line no-control-regex
+    if (typeof value === 'string' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
+      field.report('The {{ field }} field must not contain control characters', 'printable', field)
+  },
+  { name: 'printable' }
+)
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?'
+const HOSTNAME = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*\\.?$`, 'i')
+
+/** An IPv4 or IPv6 address, or a DNS name; `999.1.1.1` is a broken address, not a name. */
+export function isRouterHost(value: string): boolean {
+  if (net.isIP(value)) return true
+  if (/^[\d.]+$/.test(value)) return false
+  return HOSTNAME.test(value)
+}
+
+const routerHost = vine.createRule(
+  (value, _options, field) => {
+    if (typeof value === 'string' && !isRouterHost(value))
+      field.report(
+        'The {{ field }} field must be an IPv4 or IPv6 address, or a host name such as router1.example.net',
+        'host',
+        field
+      )
+  },
+  { name: 'host' }
+)
+
+// Factories: every validator gets its own schema nodes.
+const text = () => vine.string().trim().use(printable())
+const name = () => text().minLength(1).maxLength(80)
+const host = () => vine.string().trim().maxLength(253).use(routerHost())
+const port = () => vine.number().withoutDecimals().min(1).max(65_535)
+const apiUser = () => text().minLength(1).maxLength(100)
+// Not trimmed: a leading or trailing space can be part of a RouterOS password.
+const apiPassword = () => vine.string().minLength(1).maxLength(128).use(printable())
+const syncInterval = () => vine.number().withoutDecimals().min(30).max(86_400)
+const notes = () => text().maxLength(1000).nullable()
+
+export const createRouterValidator = vine.create(
+  vine.object({
+    name: name(),
+    host: host(),
+    port: port().optional(),
+    tls: vine.boolean().optional(),
+    apiUser: apiUser(),
+    apiPassword: apiPassword(),
+    syncIntervalSeconds: syncInterval().optional(),
+    notes: notes().optional(),
+  })
+)
+
+export const updateRouterValidator = vine.create(
+  vine.object({
+    name: name().optional(),
+    host: host().optional(),
+    port: port().optional(),
+    tls: vine.boolean().optional(),
+    apiUser: apiUser().optional(),
+    apiPassword: apiPassword().optional(),
+    syncIntervalSeconds: syncInterval().optional(),
+    notes: notes().optional(),
+  })
+)
+
+export const listRoutersValidator = vine.create(
+  vine.object({
+    page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
+    perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
+    q: text().maxLength(100).optional(),
+    status: vine.enum(['unknown', 'online', 'offline'] as const).optional(),
+  })
+)
+
+export const listSessionsValidator = vine.create(
+  vine.object({
+    /** Skip the cache and ask the router now. */
+    refresh: vine.boolean().optional(),
+  })
+)
+
+export const disconnectSessionValidator = vine.create(
+  vine.object({
+    type: vine.enum(['hotspot', 'pppoe'] as const),
+  })
+)
