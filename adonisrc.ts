@@ -49,6 +49,11 @@ export default defineConfig({
         name: 'functional',
         timeout: 60000,
       },
+      {
+        files: ['tests/browser/**/*.spec.ts', 'plugins/*/tests/browser/**/*.spec.ts'],
+        name: 'browser',
+        timeout: 120000,
+      },
     ],
     forceExit: true,
   },

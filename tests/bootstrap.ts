@@ -7,6 +7,8 @@ import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { browserClient } from '@japa/browser-client'
+import { baseUrl, launchChromium, useBuiltAssets } from '#tests/helpers/browser'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -14,6 +16,11 @@ export const plugins: Config['plugins'] = [
   pluginAdonisJS(app),
   sessionApiClient(app),
   shieldApiClient(),
+  browserClient({
+    runInSuites: ['browser'],
+    launcher: launchChromium,
+    contextOptions: { baseURL: baseUrl(), locale: 'id-ID', timezoneId: 'Asia/Jakarta' },
+  }),
 ]
 
 /**
@@ -40,7 +47,9 @@ async function freshRedis() {
   const redis = (await import('@adonisjs/redis/services/main')).default
   const prefix = env.get('REDIS_PREFIX')
   if (!prefix || prefix === 'isp') {
-    throw new Error('The test env needs a REDIS_PREFIX of its own (see .env.test), not the platform one')
+    throw new Error(
+      'The test env needs a REDIS_PREFIX of its own (see .env.test), not the platform one'
+    )
   }
   let cursor = '0'
   do {
@@ -63,6 +72,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  // Browser tests load the built bundle: built here when missing or stale.
+  if (suite.name === 'browser') suite.setup(useBuiltAssets)
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from './api_error.js'
+import { renderPanelError } from './panel_errors.js'
 
 /**
  * Every error leaves as `{ code, message, errors? }`. Client mistakes keep
@@ -12,6 +13,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction && !app.inTest
 
   async handle(error: unknown, ctx: HttpContext) {
+    if (await renderPanelError(error, ctx)) return
     const { status, body } = this.#toResponse(error, ctx)
     return ctx.response.status(status).json(body)
   }
@@ -19,6 +21,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async report(error: unknown, ctx: HttpContext) {
     const status = (error as any)?.status
     if (typeof status === 'number' && status < 500) return
+    // A device we talk to being down (a router answering 502/504) is news, not a bug.
+    if (error instanceof ApiError) {
+      ctx.logger.warn({ code: error.code, status: error.status }, error.message)
+      return
+    }
     ctx.logger.error({ err: error }, 'request failed')
   }
 

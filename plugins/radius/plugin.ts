@@ -44,6 +44,9 @@ export default definePlugin({
     api.get('/radius/auth-log', () => import('./http/list_auth_log.js'), {
       permission: 'radius.read',
     })
+    api.post('/radius/sessions/:id/disconnect', () => import('./http/disconnect_session.js'), {
+      permission: 'radius.manage',
+    })
     api.get('/radius/settings', () => import('./http/show_settings.js'), {
       permission: 'radius.read',
     })

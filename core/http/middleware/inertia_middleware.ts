@@ -13,8 +13,22 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
     const enabled = tenant ? await kernel.enablement.enabledFor(tenant.id) : new Set<string>()
     return {
       tenant: tenant
-        ? { id: tenant.id, slug: tenant.slug, name: tenant.name, locale: tenant.locale }
+        ? {
+            id: tenant.id,
+            slug: tenant.slug,
+            name: tenant.name,
+            locale: tenant.locale,
+            timezone: tenant.timezone,
+          }
         : null,
+      user: ctx.actor
+        ? { name: ctx.actor.fullName, email: ctx.actor.email, roles: ctx.actor.roleSlugs }
+        : null,
+      // Messages the server flashed for the form fields (a failed sign-in, a refused form).
+      errors: {
+        ...(ctx.session?.flashMessages.get('errorsBag', {}) ?? {}),
+        ...this.getValidationErrors(ctx),
+      },
       navigation: kernel.plugins.navigation(enabled).map((entry) => ({
         plugin: entry.plugin,
         label: entry.label,

@@ -1,0 +1,33 @@
+import { computed } from 'vue'
+import { usePage } from '@inertiajs/vue3'
+import { useI18n } from 'vue-i18n'
+import { usePreferencesStore } from '../stores/preferences_store'
+import type { PanelUser, SharedProps } from '../models/panel'
+
+export interface DashboardProps {
+  user: PanelUser
+  tenantName: string
+}
+
+/**
+ * The tenant's home: a greeting, the modules it has enabled, and the widgets
+ * area plugins will fill (empty until one contributes a widget).
+ */
+export function useDashboardViewModel(props: DashboardProps) {
+  const page = usePage<SharedProps>()
+  const { t } = useI18n()
+  const preferences = usePreferencesStore()
+
+  const greeting = computed(() => t('dashboard.welcome', { name: props.user.name }))
+  const subtitle = computed(() => t('dashboard.subtitle', { tenant: props.tenantName }))
+  const modules = computed(() =>
+    (page.props.navigation ?? []).map((entry) => ({
+      href: entry.href,
+      icon: entry.icon ?? 'i-lucide-puzzle',
+      label: entry.label[preferences.locale] ?? entry.label.id,
+    }))
+  )
+  const widgets = computed<unknown[]>(() => [])
+
+  return { greeting, subtitle, modules, widgets }
+}
