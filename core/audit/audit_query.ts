@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '../http/api_error.js'
+import { pageResponse } from '../http/pagination.js'
 
 export interface AuditQuery {
   page: number
@@ -76,31 +77,23 @@ export async function queryAuditLogs(
       { column: 'a.id', order: 'desc' },
     ])
     .paginate(filters.page, filters.perPage)
-  return {
-    data: page.all().map((row: Record<string, any>) => ({
-      id: String(row.id),
-      ...(options.withTenant
-        ? {
-            tenantId: row.tenant_id,
-            tenant: row.tenant_id ? { slug: row.tenant_slug, name: row.tenant_name } : null,
-          }
-        : {}),
-      actor: row.actor,
-      action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      before: row.before,
-      after: row.after,
-      ip: row.ip,
-      userAgent: row.user_agent,
-      requestId: row.request_id,
-      createdAt: row.created_at,
-    })),
-    meta: {
-      total: page.total,
-      page: page.currentPage,
-      perPage: page.perPage,
-      lastPage: page.lastPage,
-    },
-  }
+  return pageResponse(page, (row: Record<string, any>) => ({
+    id: String(row.id),
+    ...(options.withTenant
+      ? {
+          tenantId: row.tenant_id,
+          tenant: row.tenant_id ? { slug: row.tenant_slug, name: row.tenant_name } : null,
+        }
+      : {}),
+    actor: row.actor,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    requestId: row.request_id,
+    createdAt: row.created_at,
+  }))
 }

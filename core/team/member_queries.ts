@@ -1,5 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '../http/api_error.js'
+import { pageResponse } from '../http/pagination.js'
 
 export interface MemberRow {
   id: string
@@ -87,15 +88,7 @@ export async function listMembers(
       { column: 'u.id', order: 'asc' },
     ])
     .paginate(filters.page, filters.perPage)
-  return {
-    data: (page.all() as MemberRow[]).map(presentMember),
-    meta: {
-      total: page.total,
-      page: page.currentPage,
-      perPage: page.perPage,
-      lastPage: page.lastPage,
-    },
-  }
+  return pageResponse<MemberRow, ReturnType<typeof presentMember>>(page, presentMember)
 }
 
 /** One member of the tenant, or 404 (another tenant's users are invisible here). */

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '#core/openapi/generator'
 import { pageValidator } from './validators.js'
+import { pageResponse } from '#core/http/pagination'
 
 export default class ListAuthLog {
   static docs: EndpointDocs = {
@@ -16,8 +17,8 @@ export default class ListAuthLog {
     const page = await query
       .orderBy('id', 'desc')
       .paginate(filters.page ?? 1, filters.perPage ?? 20)
-    return response.ok({
-      data: page.all().map((r: any) => ({
+    return response.ok(
+      pageResponse(page, (r: any) => ({
         id: String(r.id),
         username: r.username,
         result: r.result,
@@ -25,13 +26,7 @@ export default class ListAuthLog {
         nasIp: r.nas_ip,
         macAddress: r.mac_address,
         createdAt: r.created_at,
-      })),
-      meta: {
-        total: page.total,
-        page: page.currentPage,
-        perPage: page.perPage,
-        lastPage: page.lastPage,
-      },
-    })
+      }))
+    )
   }
 }

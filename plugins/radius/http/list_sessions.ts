@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '#core/openapi/generator'
 import { pageValidator } from './validators.js'
+import { pageResponse } from '#core/http/pagination'
 
 export default class ListSessions {
   static docs: EndpointDocs = {
@@ -18,8 +19,8 @@ export default class ListSessions {
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
       .paginate(filters.page ?? 1, filters.perPage ?? 20)
-    return response.ok({
-      data: page.all().map((r: any) => ({
+    return response.ok(
+      pageResponse(page, (r: any) => ({
         id: String(r.id),
         username: r.username,
         framedIp: r.framed_ip,
@@ -30,13 +31,7 @@ export default class ListSessions {
         inputOctets: Number(r.input_octets),
         outputOctets: Number(r.output_octets),
         terminateCause: r.terminate_cause,
-      })),
-      meta: {
-        total: page.total,
-        page: page.currentPage,
-        perPage: page.perPage,
-        lastPage: page.lastPage,
-      },
-    })
+      }))
+    )
   }
 }
