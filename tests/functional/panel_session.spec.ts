@@ -84,3 +84,26 @@ test.group('Panel | session sign-in', () => {
     assert.equal(page.body().component, 'fixture-base/pings')
   })
 })
+
+test.group('Panel | navigation by permission', () => {
+  test('a menu entry appears only for roles holding its permission', async ({ client, assert }) => {
+    const { createMember } = await import('#tests/helpers/tenants')
+    const tenant = await createTenant({ plugins: ['fixture-base'] })
+    const hr = await createMember(tenant, ['hr'])
+    const hrPage = await client
+      .get('/')
+      .headers(hr.headers)
+      .header('x-inertia', 'true')
+      .header('x-inertia-version', '1')
+    const ownerPage = await client
+      .get('/')
+      .headers(tenant.headers)
+      .header('x-inertia', 'true')
+      .header('x-inertia-version', '1')
+    assert.deepEqual(hrPage.body().props.navigation, [])
+    assert.deepEqual(
+      ownerPage.body().props.navigation.map((n: any) => n.href),
+      ['/fixture-base']
+    )
+  })
+})

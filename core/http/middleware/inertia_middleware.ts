@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import kernel from '../../services/kernel.js'
+import { actorCan } from '../../identity/actor.js'
 
 /**
  * Props every panel page receives: the tenant and the navigation of the
@@ -29,13 +30,20 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
         ...(ctx.session?.flashMessages.get('errorsBag', {}) ?? {}),
         ...this.getValidationErrors(ctx),
       },
-      navigation: kernel.plugins.navigation(enabled).map((entry) => ({
-        plugin: entry.plugin,
-        label: entry.label,
-        href: entry.href,
-        icon: entry.icon ?? null,
-        permission: entry.permission ?? null,
-      })),
+      // Entries the user's role cannot open are left out, not shown and then refused.
+      navigation: kernel.plugins
+        .navigation(enabled)
+        .filter(
+          (entry) =>
+            !entry.permission || (ctx.actor ? actorCan(ctx.actor, entry.permission) : false)
+        )
+        .map((entry) => ({
+          plugin: entry.plugin,
+          label: entry.label,
+          href: entry.href,
+          icon: entry.icon ?? null,
+          permission: entry.permission ?? null,
+        })),
     }
   }
 
