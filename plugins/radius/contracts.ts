@@ -35,6 +35,8 @@ export interface RadiusAuthenticator {
     tenantId: string
     username: string
     trx: TenantTransaction
+    /** Who is asking: the client's MAC (Calling-Station-Id) and the NAS address */
+    client?: { macAddress?: string; nasIp?: string }
   }): Promise<RadiusAccount | null>
 }
 

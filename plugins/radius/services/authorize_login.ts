@@ -34,7 +34,15 @@ export async function authorizeLogin(
   const decision = await withTenant(tenant.id, async (trx): Promise<Decision> => {
     let account: RadiusAccount | null = null
     for (const { implementation } of await kernel.extensionsFor(radiusAuthenticator, tenant.id)) {
-      account = await implementation.find({ tenantId: tenant.id, username, trx })
+      account = await implementation.find({
+        tenantId: tenant.id,
+        username,
+        trx,
+        client: {
+          macAddress: text(attributes, 'Calling-Station-Id'),
+          nasIp: text(attributes, 'NAS-IP-Address'),
+        },
+      })
       if (account) break
     }
     if (!account) return { accept: false, code: 'USER_UNKNOWN' }
