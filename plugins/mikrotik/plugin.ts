@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
-import { definePlugin } from '#core/plugins/define_plugin'
+import { definePlugin, implement } from '#core/plugins/define_plugin'
+import { routerGateway } from './contracts.js'
 import { closeRouterConnections } from './services/router_gateway.js'
 
 /**
@@ -53,6 +54,19 @@ export default definePlugin({
       attempts: 6,
       backoffMs: 5_000,
     },
+    {
+      name: 'push-hotspot-users',
+      handler: () => import('./jobs/push_hotspot_users.js'),
+      attempts: 5,
+      backoffMs: 10_000,
+    },
+  ],
+  // Owned and implemented here, so billing and vouchers reach routers without importing this plugin.
+  extensionPoints: [routerGateway],
+  extensions: [implement(routerGateway, () => import('./extensions/router_gateway_impl.js'))],
+  commands: [
+    () => import('./commands/mikrotik_simulate.js'),
+    () => import('./commands/mikrotik_demo_routers.js'),
   ],
   schedules: [{ job: 'sync-tenant-routers', every: 300_000, perTenant: true }],
   routes({ api, panel }) {
@@ -78,6 +92,11 @@ export default definePlugin({
     api.post(
       '/routers/:id/sessions/:session_id/disconnect',
       () => import('./http/disconnect_router_session.js'),
+      write
+    )
+    api.get(
+      '/routers/:id/onboarding-script',
+      () => import('./http/show_onboarding_script.js'),
       write
     )
     api.get('/routers/:id/users', () => import('./http/list_router_users.js'), read)

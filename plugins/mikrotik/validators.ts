@@ -91,3 +91,37 @@ export const disconnectSessionValidator = vine.create(
     type: vine.enum(['hotspot', 'pppoe'] as const),
   })
 )
+
+/**
+ * Pasted into a RouterOS terminal: a quote, backslash, `$` or `?` could end
+ * the string or start a variable or help, so they are refused, not escaped.
+ */
+const scriptSafe = vine.createRule(
+  (value, _options, field) => {
+    if (typeof value === 'string' && !/^[A-Za-z0-9._~+\-=/@#%^*!,:]+$/.test(value))
+      field.report(
+        'The {{ field }} field may only hold letters, digits and . _ ~ + - = / @ # % ^ * ! , :',
+        'script_safe',
+        field
+      )
+  },
+  { name: 'script_safe' }
+)
+
+const ipAddress = () => vine.string().trim().ipAddress()
+
+export const onboardingScriptValidator = vine.create(
+  vine.object({
+    /** FreeRADIUS as the router reaches it; RADIUS_SERVER_ADDRESS when omitted */
+    radiusAddress: ipAddress().optional(),
+    /** The NAS secret; generated when omitted, to be registered with the RADIUS plugin */
+    radiusSecret: vine.string().minLength(8).maxLength(64).use(scriptSafe()).optional(),
+    /** Where HTTP from isolated customers is sent; ISOLIR_PAGE_ADDRESS or the RADIUS address */
+    // dst-nat lives in /ip firewall, which is IPv4 only.
+    isolirAddress: vine.string().trim().ipAddress(4).optional(),
+    isolirPort: port().optional(),
+    /** Only this address may use the API service, when given */
+    platformAddress: ipAddress().optional(),
+    format: vine.enum(['json', 'text'] as const).optional(),
+  })
+)

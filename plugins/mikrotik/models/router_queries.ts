@@ -52,6 +52,10 @@ export async function nameTaken(trx: Trx, name: string, exceptId?: string): Prom
   return Boolean(await query.first())
 }
 
+export function findRouterByName(trx: Trx, name: string): Promise<RouterRow | null> {
+  return trx.from(TABLE).whereRaw('lower(name) = lower(?)', [name]).first()
+}
+
 export const nameTakenError = () =>
   ApiError.unprocessable([
     { field: 'name', message: 'Another router already has this name', rule: 'unique' },

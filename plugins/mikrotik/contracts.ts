@@ -1,0 +1,88 @@
+import { defineExtensionPoint } from '#core/plugins/define_plugin'
+import type { TenantTransaction } from '#core/tenancy/tenant_db'
+
+/**
+ * The MikroTik plugin's public surface. Billing isolates and restores
+ * customers through `routerGateway`, the voucher plugin pushes hotspot users
+ * through it; neither needs to know the RouterOS API. Every method throws an
+ * ApiError with a code (`ROUTER_UNREACHABLE`, `ROUTER_NOT_FOUND`,
+ * `VALIDATION_FAILED`, ...) and a message an operator can act on.
+ */
+
+export interface RouterRef {
+  tenantId: string
+  routerId: string
+  /** The caller's tenant transaction: the audit entry then commits or rolls back with it */
+  trx?: TenantTransaction
+  /** Who asked, for the audit log: `user:<id>`, `system:billing`; defaults to `system:mikrotik` */
+  actor?: string
+}
+
+export type IsolationService = 'pppoe' | 'hotspot'
+/** `address_list`: firewall redirect, session kept; `profile`: move the account to an expired profile */
+export type IsolationMethod = 'address_list' | 'profile'
+
+export interface IsolationRequest extends RouterRef {
+  /** The customer's address; needed by `address_list` */
+  address?: string
+  /** PPP secret or hotspot user name; needed by `profile`, and to find the session to drop */
+  username?: string
+  service: IsolationService
+  method: IsolationMethod
+  /** Profile to move the account to; needed by `profile` on isolate */
+  isolatedProfile?: string
+  /** Address list name; `isolir` unless the router's rules use another */
+  list?: string
+  /** Why, as the operator should read it on the router, e.g. `belum bayar INV-2026-0042` */
+  comment: string
+}
+
+export interface IsolationResult {
+  routerId: string
+  /** What happened to the address-list entry */
+  addressList: 'added' | 'already_listed' | 'removed' | 'not_listed' | 'untouched'
+  /** Profile change, when the method is `profile` */
+  profile: { from: string; to: string } | null
+  /** Active sessions removed so the customer reconnects under the new rules */
+  sessionsDropped: number
+}
+
+export interface HotspotUserInput {
+  name: string
+  password: string
+  profile: string
+  /** RouterOS duration such as `1d` or `3h30m` */
+  limitUptime?: string
+  comment: string
+}
+
+export interface PushHotspotUsersResult {
+  routerId: string
+  created: string[]
+  /** Already on the router: left as they are, never duplicated */
+  skipped: string[]
+}
+
+export interface QueueHotspotUsersRequest extends RouterRef {
+  /** The caller's batch id: queueing the same batch twice runs it once */
+  batchId: string
+  users: HotspotUserInput[]
+  /** Users per round trip; 50 unless given */
+  chunkSize?: number
+}
+
+export interface RouterGateway {
+  isolate(request: IsolationRequest): Promise<IsolationResult>
+  /** Undoes `isolate`: same arguments, `isolatedProfile` not needed */
+  restore(request: IsolationRequest): Promise<IsolationResult>
+  pushHotspotUsers(
+    request: RouterRef & { users: HotspotUserInput[] }
+  ): Promise<PushHotspotUsersResult>
+  /** Queues the push for the worker (large batches); the job reports progress and is safe to rerun */
+  queueHotspotUsers(request: QueueHotspotUsersRequest): Promise<{ jobId: string }>
+}
+
+export const routerGateway = defineExtensionPoint<RouterGateway>(
+  'router.gateway',
+  'Drives a MikroTik router: isolate and restore customers, push hotspot users'
+)
