@@ -21,7 +21,8 @@ function isPanelRequest({ request }: HttpContext) {
  * exception handler answers with JSON as for the API:
  * - a refused panel page (module not enabled, permission missing) gets the
  *   panel's 403 page, inside the shell with the tenant's menu;
- * - an invalid panel form goes back to the form with its field messages.
+ * - an invalid panel form goes back to the form with its field messages;
+ * - any other refusal of a panel form goes back with the message under `form`.
  */
 export async function renderPanelError(error: unknown, ctx: HttpContext): Promise<boolean> {
   if (!ctx.session || !isPanelRequest(ctx)) return false
@@ -29,6 +30,18 @@ export async function renderPanelError(error: unknown, ctx: HttpContext): Promis
   if (error instanceof vineErrors.E_VALIDATION_ERROR && ctx.request.method() !== 'GET') {
     ctx.session.flashValidationErrors(error)
     ctx.session.flashExcept(['password', 'password_confirmation'])
+    ctx.response.redirect().back()
+    return true
+  }
+
+  // Any other refusal of a panel form (a limit reached, a conflict) goes back to the form as a message.
+  if (
+    error instanceof ApiError &&
+    ctx.request.method() !== 'GET' &&
+    !FORBIDDEN_REASONS[error.code ?? '']
+  ) {
+    ctx.session.flashExcept(['password', 'password_confirmation'])
+    ctx.session.flashErrors({ form: error.message })
     ctx.response.redirect().back()
     return true
   }

@@ -49,10 +49,23 @@ export default definePlugin({
   extensions: [
     implement(radiusAuthenticator, () => import('./extensions/subscription_authenticator.js')),
   ],
-  routes({ api }) {
+  routes({ api, panel }) {
     const read = { permission: 'customers.read' }
     const write = { permission: 'customers.write' }
     const manage = { permission: 'packages.manage' }
+
+    // Panel pages. Their forms post to panel routes: those carry the session
+    // and CSRF check, and refused fields come back to the form (API routes have no session).
+    panel.get('/customers', () => import('./http/customers_page.js'), read)
+    panel.post('/customers', () => import('./http/create_customer_page.js'), write)
+    panel.get('/customers/:id', () => import('./http/customer_page.js'), read)
+    panel.post('/customers/:id/subscriptions', () => import('./http/create_subscription_page.js'), {
+      ...write,
+      limit: 'max_user',
+    })
+    panel.get('/packages', () => import('./http/packages_page.js'), read)
+    panel.post('/packages', () => import('./http/create_package_page.js'), manage)
+    panel.patch('/packages/:id', () => import('./http/update_package_page.js'), manage)
 
     api.get('/customer-categories', () => import('./http/list_categories.js'), read)
     api.post('/customer-categories', () => import('./http/create_category.js'), write)

@@ -26,8 +26,11 @@ const numberOrNull = (value: string | undefined) => {
 export async function probeRouter(router: RouterTarget): Promise<ProbeOutcome> {
   try {
     const facts = await useRouter(router, async (client) => {
-      const [resource = {}] = await client.print('/system/resource')
-      const [identity = {}] = await client.print('/system/identity')
+      // Tagged commands share the connection: both questions travel at once.
+      const [[resource = {}], [identity = {}]] = await Promise.all([
+        client.print('/system/resource'),
+        client.print('/system/identity'),
+      ])
       return {
         identity: identity.name ?? null,
         routerosVersion: resource.version ?? null,
