@@ -41,13 +41,26 @@ async function ensureDatabase(env: Record<string, string>) {
   await client.end()
 }
 
-/** Starts the web server in its own process and waits until it answers. */
+/**
+ * Starts the web server in its own process and waits until it answers.
+ * With PROFILE_DIR set, the server writes a V8 CPU profile there on exit.
+ */
 export async function startApp(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.PROFILE_DIR
+        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROFILE_DIR]
+        : []),
+      '--import=@poppinss/ts-exec',
+      'bin/server.ts',
+    ],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }
+  )
   const url = `http://127.0.0.1:${env.PORT}/health/live`
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
