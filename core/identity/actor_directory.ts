@@ -21,6 +21,11 @@ export class ActorDirectory {
     return this.#cache.listen()
   }
 
+  /** The cached actor without a promise, when process memory has it (the request hot path). */
+  peek(userId: string) {
+    return this.#cache.peek(userId)
+  }
+
   get(userId: string) {
     return this.#cache.get(userId, () => loadActor(userId))
   }
