@@ -44,3 +44,10 @@ export const radiusAuthenticator = defineExtensionPoint<RadiusAuthenticator>(
   'radius.authenticator',
   'Finds the account that owns a RADIUS username: its password, status and reply attributes'
 )
+
+/**
+ * Time and traffic a login used, for plugins that sell by time or volume
+ * (vouchers). Part of this plugin's public surface so that they never read
+ * its tables themselves.
+ */
+export { loginUsage, type LoginUsage } from './services/login_usage.js'

@@ -1,8 +1,7 @@
 import { mapPackage } from '#core/services/package_mapping'
 import type { TenantTransaction } from '#core/tenancy/tenant_db'
-import type { RadiusAccount, RadiusAuthenticator } from '#plugins/radius/contracts'
+import { loginUsage, type RadiusAccount, type RadiusAuthenticator } from '#plugins/radius/contracts'
 import { voucherPackageSpec, type VoucherPackageRow } from '../services/package_queries.js'
-import { voucherUsage } from '../services/voucher_usage.js'
 
 /**
  * Between an Access-Accept and the NAS's accounting Start, the first login of
@@ -93,7 +92,7 @@ const voucherAuthenticator: RadiusAuthenticator = {
 
     const now = Date.now()
     const firstLogin = new Date(row.first_login_at!)
-    const usage = await voucherUsage(trx, row.username, firstLogin)
+    const usage = await loginUsage(trx, row.username, firstLogin)
     const minutes = Math.floor(usage.seconds / 60)
     const expiresAt = row.expires_at ? new Date(row.expires_at).getTime() : null
     if (expiresAt !== null && expiresAt <= now) {

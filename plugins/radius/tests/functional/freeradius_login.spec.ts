@@ -1,11 +1,12 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { createTenant, type TestTenant } from '#tests/helpers/tenants'
-import { startFreeradiusHarness, type FreeradiusHarness } from '../../freeradius/harness.js'
-import { chapAttributes } from '../../freeradius/chap.js'
-import { mschapV2Request } from '../../freeradius/mschap.js'
-import { forgetNas } from '../../services/nas_directory.js'
+import {
+  chapAttributes,
+  mschapV2Request,
+  startRadiusForTenant,
+  type FreeradiusHarness,
+} from '../../testing.js'
 
 const NAS_IP = '10.10.0.1'
 let harness: FreeradiusHarness
@@ -48,15 +49,7 @@ const lastLog = async (username: string) =>
 test.group('RADIUS | logins through a real FreeRADIUS', (group) => {
   group.setup(async () => {
     tenant = await createTenant({ plugins: ['radius', 'fixture-accounts'] })
-    await platformDb()
-      .table('radius_nas')
-      .insert({ tenant_id: tenant.id, name: 'rtr-cempaka', ip_address: NAS_IP })
-    forgetNas()
-    harness = await startFreeradiusHarness({
-      platformUrl: `http://127.0.0.1:${env.get('PORT')}`,
-      secret: env.get('RADIUS_API_SECRET')!,
-      restTimeoutSeconds: 2,
-    })
+    harness = await startRadiusForTenant(tenant.id, { name: 'rtr-cempaka', ipAddress: NAS_IP })
     return () => harness.stop()
   })
 

@@ -1,10 +1,8 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
-import env from '#start/env'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { createTenant, type TestTenant } from '#tests/helpers/tenants'
-import { startFreeradiusHarness, type FreeradiusHarness } from '#plugins/radius/freeradius/harness'
-import { forgetNas } from '#plugins/radius/services/nas_directory'
+import { startRadiusForTenant, type FreeradiusHarness } from '#plugins/radius/testing'
 import { aBatch, voucherApi } from '../helpers/voucher_api.js'
 
 const NAS_IP = '10.20.0.1'
@@ -54,15 +52,7 @@ const stored = (code: string) =>
 test.group('Voucher | logins through a real FreeRADIUS', (group) => {
   group.setup(async () => {
     tenant = await createTenant({ plugins: ['radius', 'voucher'] })
-    await platformDb()
-      .table('radius_nas')
-      .insert({ tenant_id: tenant.id, name: 'rtr-hotspot', ip_address: NAS_IP })
-    forgetNas()
-    harness = await startFreeradiusHarness({
-      platformUrl: `http://127.0.0.1:${env.get('PORT')}`,
-      secret: env.get('RADIUS_API_SECRET')!,
-      restTimeoutSeconds: 2,
-    })
+    harness = await startRadiusForTenant(tenant.id, { name: 'rtr-hotspot', ipAddress: NAS_IP })
     return () => harness.stop()
   })
 

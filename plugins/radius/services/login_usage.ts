@@ -1,25 +1,25 @@
 import type { TenantTransaction } from '#core/tenancy/tenant_db'
 
-export interface VoucherUsage {
+export interface LoginUsage {
   /** Seconds of sessions booked since the first login (open sessions count up to their last update) */
   seconds: number
   bytes: number
   sessions: number
-  /** Where the first session came from, for the voucher's record and the MAC lock */
+  /** Where the first session came from (a MAC lock binds to it) */
   firstMac: string | null
   firstNasIp: string | null
 }
 
 /**
- * What the voucher used, from the RADIUS plugin's accounting (this plugin
- * requires it). Sessions are matched by username from a minute before the
- * first login on, so a deleted voucher's old sessions never count for a new one.
+ * What a login used since a moment, from this plugin's accounting. Sessions
+ * are matched by username from a minute before `since` on, so an earlier
+ * holder of the same username never counts for a new one.
  */
-export async function voucherUsage(
+export async function loginUsage(
   trx: TenantTransaction,
   username: string,
   since: Date
-): Promise<VoucherUsage> {
+): Promise<LoginUsage> {
   const from = new Date(since.getTime() - 60_000)
   const [totals] = await trx
     .from('radius_sessions')
