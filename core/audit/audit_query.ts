@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '../http/api_error.js'
-import { pageResponse } from '../http/pagination.js'
+import { escapeLike, pageResponse } from '../http/pagination.js'
 
 export interface AuditQuery {
   page: number
@@ -35,9 +35,6 @@ function boundary(value: string, field: 'from' | 'to', zone: string): Date {
   }
   return (field === 'to' && DATE_ONLY.test(value) ? parsed.endOf('day') : parsed).toJSDate()
 }
-
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * One page of audit entries, newest first. The caller picks the client: a

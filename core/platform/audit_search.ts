@@ -1,6 +1,6 @@
 import { platformDb } from '../tenancy/tenant_db.js'
 import { queryAuditLogs, type AuditQuery } from '../audit/audit_query.js'
-import { DEFAULT_PER_PAGE } from './pagination.js'
+import { DEFAULT_PER_PAGE } from '../http/pagination.js'
 
 export type AuditFilters = Partial<AuditQuery>
 

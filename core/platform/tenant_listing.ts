@@ -1,7 +1,7 @@
 import kernel from '../services/kernel.js'
 import { platformDb } from '../tenancy/tenant_db.js'
 import type { TenantStatus } from '../tenancy/tenant_directory.js'
-import { escapeLike, paginate } from './pagination.js'
+import { escapeLike, paginate } from '../http/pagination.js'
 
 export interface TenantListFilters {
   page?: number

@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '../http/api_error.js'
-import { pageResponse } from '../http/pagination.js'
+import { escapeLike, pageResponse } from '../http/pagination.js'
 
 export interface MemberRow {
   id: string
@@ -58,7 +58,7 @@ function membersQuery(trx: TransactionClientContract, tenantId: string) {
 }
 
 // `%` and `_` typed in a search box are letters, not wildcards.
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`
+const likePattern = (text: string) => `%${escapeLike(text)}%`
 
 /** One page of the team, oldest member first (the owner leads). */
 export async function listMembers(

@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/http/api_error'
-import { escapeLike, paginate } from '#core/platform/pagination'
+import { escapeLike, paginate } from '#core/http/pagination'
 import { presentRouter, type RouterRow } from './router_presenter.js'
 
 /**

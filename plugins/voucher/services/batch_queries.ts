@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/http/api_error'
-import { paginate } from '#core/platform/pagination'
+import { paginate } from '#core/http/pagination'
 import { isUuid } from '#core/team/acting'
 
 type Trx = TransactionClientContract
