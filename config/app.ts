@@ -16,7 +16,9 @@ export const http = defineConfig({
   useAsyncLocalStorage: true,
   // Only a proxy in front of us may say who the client is (X-Forwarded-For); login
   // throttling and audit trails rely on the address.
-  trustProxy: proxyAddr.compile((env.get('TRUSTED_PROXIES') || 'loopback').split(',').map((s) => s.trim())),
+  trustProxy: proxyAddr.compile(
+    (env.get('TRUSTED_PROXIES') || 'loopback').split(',').map((s) => s.trim())
+  ),
   cookie: {
     domain: '',
     path: '/',
