@@ -120,6 +120,7 @@ const manifestValidator = vine.create(
       .optional(),
     middleware: vine.record(fn()).optional(),
     commands: vine.array(fn()).optional(),
+    demo: fn().optional(),
     routes: fn().optional(),
     lifecycle: vine
       .object({ enable: fn().optional(), disable: fn().optional(), boot: fn().optional() })

@@ -106,6 +106,13 @@ export interface PluginRoutesContext extends PluginHookContext {
   machine: PluginRouter
 }
 
+export interface DemoSeedContext {
+  tenantId: string
+  tenantSlug: string
+  /** The demo password (DEMO_PASSWORD) */
+  password: string
+}
+
 export interface PluginLifecycle {
   /** Runs when the plugin is enabled for a tenant */
   enable?: (ctx: PluginHookContext & { tenantId: string }) => Promise<void> | void
@@ -150,6 +157,11 @@ export interface PluginDefinition {
     >
   >
   commands?: LazyModule<any>[]
+  /**
+   * Demo data for the Quick start: called by the demo seeder for each demo
+   * tenant once the plugin is enabled, in dependency order. Must be idempotent.
+   */
+  demo?: LazyModule<(ctx: DemoSeedContext) => Promise<void>>
   routes?: (ctx: PluginRoutesContext) => void | Promise<void>
   lifecycle?: PluginLifecycle
 }

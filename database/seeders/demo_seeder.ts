@@ -70,6 +70,12 @@ export default class DemoSeeder extends BaseSeeder {
         await kernel.enablement.enable(tenant.id, plugin, { actor: 'system:demo-seed' }, 'plan')
       }
       await kernel.tenants.forget({ id: tenant.id, slug: tenant.slug })
+      // Each module adds its own demo records (customers, vouchers, ...), in dependency order.
+      for (const plugin of kernel.plugins.plugins) {
+        if (!plugin.definition.demo) continue
+        const { default: seed } = await plugin.definition.demo()
+        await seed({ tenantId: tenant.id, tenantSlug: tenant.slug, password })
+      }
     }
   }
 }
