@@ -18,8 +18,18 @@ const pluginMessages = import.meta.glob<Messages>('../../plugins/*/ui/i18n/*.jso
   import: 'default',
 })
 
+/**
+ * Areas of the shell keep their messages in their own folder
+ * (`resources/i18n/<area>/{id,en}.json`, used as `t('<area>.key')`).
+ */
+const areaMessages = import.meta.glob<Messages>('./*/*.json', { eager: true, import: 'default' })
+
 function messagesFor(locale: Locale): Messages {
   const messages: Messages = { ...(locale === 'en' ? en : id) }
+  for (const [path, content] of Object.entries(areaMessages)) {
+    const match = path.match(/^\.\/([^/]+)\/([a-z]+)\.json$/)
+    if (match && match[2] === locale) messages[match[1]] = content
+  }
   for (const [path, content] of Object.entries(pluginMessages)) {
     const match = path.match(/plugins\/([^/]+)\/ui\/i18n\/([a-z]+)\.json$/)
     if (match && match[2] === locale) messages[match[1]] = content
