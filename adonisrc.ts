@@ -29,6 +29,8 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/mail/mail_provider'),
     () => import('#core/providers/kernel_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
+    () => import('@adonisjs/i18n/i18n_provider'),
   ],
 
   preloads: [() => import('#start/routes'), () => import('#start/kernel')],
@@ -61,6 +63,10 @@ export default defineConfig({
   metaFiles: [
     { pattern: 'public/**', reloadServer: false },
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
+    {
+      pattern: 'resources/lang/**/*.{json,yaml,yml}',
+      reloadServer: false,
+    },
   ],
 
   hooks: {

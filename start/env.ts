@@ -69,4 +69,7 @@ export default await validateEnv(new URL('../', import.meta.url), {
   SMTP_USERNAME: Env.schema.string.optional(),
   SMTP_PASSWORD: Env.schema.string.optional(),
   MAIL_FROM: Env.schema.string.optional(),
+
+  /* Uploaded files (customer documents, logos): local disk by default */
+  DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
 })

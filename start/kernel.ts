@@ -10,7 +10,10 @@ server.errorHandler(() => import('#core/http/exception_handler'))
 
 server.use([() => import('#core/http/middleware/request_context_middleware')])
 
-router.use([() => import('@adonisjs/core/bodyparser_middleware')])
+router.use([
+  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#core/http/middleware/detect_user_locale_middleware'),
+])
 
 export const middleware = router.named({
   session: () => import('@adonisjs/session/session_middleware'),
