@@ -3,6 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import kernel from '../../services/kernel.js'
 import { actorCan } from '../../identity/actor.js'
+import { platformNavigation } from '../../platform/panel_navigation.js'
 
 /**
  * Props every panel page receives: the tenant and the navigation of the
@@ -43,7 +44,8 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
           href: entry.href,
           icon: entry.icon ?? null,
           permission: entry.permission ?? null,
-        })),
+        }))
+        .concat(platformNavigation(ctx)),
     }
   }
 
