@@ -70,8 +70,12 @@ try {
   const { rawPass, pluginPass } = await import('./mikrotik/passes.js')
   const { closeRouterConnections } = await import('../plugins/mikrotik/services/router_gateway.js')
 
-  const { tenantId, routers } = await prepareTenant(fleet.ports, API_PASSWORD)
-  const routerIds = routers.map((r) => r.id)
+  const { tenantId } = await prepareTenant(fleet.ports, API_PASSWORD)
+  // What the tenant's sync round reads once, in one query, and hands to each sync job.
+  const { withTenant } = await import('#core/tenancy/tenant_db')
+  const { allRouters } = await import('../plugins/mikrotik/models/router_queries.js')
+  const { syncTarget } = await import('../plugins/mikrotik/services/router_sync.js')
+  const targets = (await withTenant(tenantId, (trx) => allRouters(trx))).map(syncTarget)
 
   const check = (side: string, sessions: number) => {
     if (sessions !== EXPECTED) {
@@ -95,7 +99,7 @@ try {
     // The schedule runs every 300 s and the pool drops connections idle for
     // 60 s, so a scheduled sync logs in afresh, like the raw side does.
     await closeRouterConnections()
-    const p = await pluginPass(tenantId, routerIds, CONCURRENCY)
+    const p = await pluginPass(tenantId, targets, CONCURRENCY)
     check('plugin', p.sessions)
     plugin.push(p.seconds)
     if (sync === 1) memory.push({ label: 'after sync 1', sample: sampleMemory() })
@@ -162,7 +166,7 @@ try {
   if (values.phases) {
     const { phasePass } = await import('./mikrotik/phases.js')
     await closeRouterConnections()
-    const totals = await phasePass(tenantId, routerIds, CONCURRENCY)
+    const totals = await phasePass(tenantId, targets, CONCURRENCY)
     const sum = [...totals.values()].reduce((a, b) => a + b, 0)
     printTable(`Where one plugin sync's time goes (ms summed over ${ROUTERS} routers)`, [
       ['step', 'ms', 'share'],

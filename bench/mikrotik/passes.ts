@@ -2,6 +2,7 @@ import type { Job } from 'bullmq'
 import kernel from '#core/services/kernel'
 import { connect } from '../../plugins/mikrotik/routeros/index.js'
 import { SESSION_MENUS } from '../../plugins/mikrotik/services/router_sessions.js'
+import type { SyncJobData, SyncTarget } from '../../plugins/mikrotik/services/router_sync.js'
 
 export interface PassResult {
   seconds: number
@@ -48,24 +49,27 @@ export async function rawPass(
 /**
  * The plugin: each router through the queue manager's `process`, which is
  * what a BullMQ worker calls for a `sync-router` job (enablement check, the
- * job handler, router_sync with its status probe, session read, Redis cache
- * and sync log). Only the BullMQ round trip of fetching the job is left out;
+ * job handler, router_sync with its status and session read, sync log and
+ * Redis cache). Only the BullMQ round trip of fetching the job is left out;
  * it does not depend on the plugin. The job object carries what `process`
- * reads from a BullMQ job.
+ * reads from a BullMQ job, with the data the tenant's sync round queues
+ * (the router row it already read).
  */
 export async function pluginPass(
   tenantId: string,
-  routerIds: string[],
+  routers: SyncTarget[],
   concurrency: number
 ): Promise<PassResult> {
   let sessions = 0
   const failures: string[] = []
   const started = performance.now()
-  await eachLimit(routerIds, concurrency, async (routerId) => {
+  await eachLimit(routers, concurrency, async (router) => {
+    const routerId = router.id
+    const data: SyncJobData = { tenantId, routerId, router }
     const job = {
       id: `bench.${routerId}`,
       name: 'sync-router',
-      data: { tenantId, routerId },
+      data,
       attemptsMade: 0,
       updateProgress: async () => {},
     } as unknown as Job

@@ -125,3 +125,83 @@ export const onboardingScriptValidator = vine.create(
     format: vine.enum(['json', 'text'] as const).optional(),
   })
 )
+
+/**
+ * Account text as the router stores it: API words are length-prefixed, so
+ * nothing can be injected, but a control character would leave an entry an
+ * operator cannot type on the router's own console.
+ */
+const accountName = () => text().minLength(1).maxLength(64)
+// Not trimmed: spaces may be part of a password.
+const accountPassword = () => vine.string().minLength(1).maxLength(64).use(printable())
+const profileName = () => text().minLength(1).maxLength(100)
+/** A RouterOS duration such as 1d or 3h30m */
+const duration = () =>
+  vine
+    .string()
+    .trim()
+    .maxLength(20)
+    .regex(/^(?=\d)(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/)
+const accountComment = () => text().maxLength(200)
+const accountType = () => vine.enum(['hotspot', 'pppoe'] as const)
+
+export const createAccountValidator = vine.create(
+  vine.object({
+    type: accountType(),
+    name: accountName(),
+    password: accountPassword(),
+    profile: profileName(),
+    /** Hotspot only: how long the user may be online in total */
+    limitUptime: duration().optional(),
+    comment: accountComment().optional(),
+    disabled: vine.boolean().optional(),
+  })
+)
+
+export const updateAccountValidator = vine.create(
+  vine.object({
+    type: accountType(),
+    name: accountName().optional(),
+    password: accountPassword().optional(),
+    profile: profileName().optional(),
+    limitUptime: duration().optional(),
+    comment: accountComment().optional(),
+    disabled: vine.boolean().optional(),
+  })
+)
+
+export const accountTypeValidator = vine.create(vine.object({ type: accountType() }))
+
+export const listSyncLogsValidator = vine.create(
+  vine.object({
+    page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
+    perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
+    outcome: vine.enum(['ok', 'failed'] as const).optional(),
+  })
+)
+
+const batchId = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+
+export const pushVouchersValidator = vine.create(
+  vine.object({
+    /** The caller's batch id; pushing the same batch twice runs it once. Generated when omitted */
+    batchId: batchId().optional(),
+    users: vine
+      .array(
+        vine.object({
+          name: accountName(),
+          password: accountPassword(),
+          profile: profileName(),
+          limitUptime: duration().optional(),
+          comment: accountComment().optional(),
+        })
+      )
+      .minLength(1)
+      .maxLength(5000),
+    chunkSize: vine.number().withoutDecimals().min(1).max(500).optional(),
+  })
+)

@@ -1,21 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '#core/openapi/generator'
-import { ApiError } from '#core/http/api_error'
-import { RouterError } from '../routeros/index.js'
 import { disconnectSessionValidator } from '../validators.js'
-import { findRouterOrFail } from '../models/router_queries.js'
-import { auditRouterAction } from '../services/router_audit.js'
-import { routerApiError } from '../services/router_errors.js'
-import { SESSION_ID, disconnectSession } from '../services/session_disconnect.js'
-import { forgetSessions } from '../services/session_cache.js'
-import { queueDisconnect } from '../services/disconnect_retry.js'
-
-const notFound = (type: string) =>
-  new ApiError(
-    404,
-    'SESSION_NOT_FOUND',
-    `No active ${type} session with this id on the router; it may have ended already. Reload the session list.`
-  )
+import { requestDisconnect } from '../actions/disconnect_session.js'
 
 export default class DisconnectRouterSession {
   static docs: EndpointDocs = {
@@ -34,33 +20,12 @@ export default class DisconnectRouterSession {
 
   async handle(ctx: HttpContext) {
     const { type } = await ctx.request.validateUsing(disconnectSessionValidator)
-    const router = await findRouterOrFail(await ctx.tenantDb(), ctx.params.id)
-    const sessionId = String(ctx.params.session_id)
-    if (!SESSION_ID.test(sessionId)) throw notFound(type)
-
-    let result
-    try {
-      result = await disconnectSession(router, type, sessionId)
-    } catch (error) {
-      if (!(error instanceof RouterError)) throw error
-      // Wrong password or a refusal will fail the same way later: say so now instead.
-      if (!error.transient) throw routerApiError(router, error)
-      return queueDisconnect(ctx, router, type, sessionId, error)
-    }
-    if (result.outcome !== 'disconnected') throw notFound(type)
-
-    await auditRouterAction(ctx, {
-      action: 'mikrotik.session_disconnected',
-      routerId: router.id,
-      after: {
-        router: router.name,
-        sessionId,
-        type,
-        user: result.session.user,
-        address: result.session.address,
-      },
-    })
-    ctx.afterCommit(() => forgetSessions(router.tenant_id, router.id))
-    return ctx.response.ok({ disconnected: true, session: result.session })
+    const answer = await requestDisconnect(
+      ctx,
+      ctx.params.id,
+      type,
+      String(ctx.params.session_id)
+    )
+    return 'queued' in answer ? ctx.response.accepted(answer) : ctx.response.ok(answer)
   }
 }

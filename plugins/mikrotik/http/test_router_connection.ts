@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '#core/openapi/generator'
-import { findRouterOrFail } from '../models/router_queries.js'
 import { presentRouter } from '../models/router_presenter.js'
-import { probeRouter, recordProbe } from '../services/router_status.js'
+import { testConnection } from '../actions/router_changes.js'
 
 export default class TestRouterConnection {
   static docs: EndpointDocs = {
@@ -16,18 +15,15 @@ export default class TestRouterConnection {
     },
   }
 
-  async handle({ params, response, tenantDb }: HttpContext) {
-    const trx = await tenantDb()
-    const router = await findRouterOrFail(trx, params.id)
-    const outcome = await probeRouter(router)
-    const saved = await recordProbe(trx, router.id, outcome)
-    return response.ok({
+  async handle(ctx: HttpContext) {
+    const { outcome, router } = await testConnection(ctx, ctx.params.id)
+    return ctx.response.ok({
       ok: outcome.ok,
       status: outcome.status,
       ...(outcome.ok
         ? {}
         : { error: { code: outcome.error.code, message: outcome.error.message } }),
-      router: presentRouter(saved ?? router),
+      router: presentRouter(router),
     })
   }
 }

@@ -64,10 +64,10 @@ export async function queueDisconnect(
     after: { router: router.name, sessionId, type, user, reason: reason.message, jobId },
   })
   const error = routerApiError(router, reason)
-  return ctx.response.accepted({
-    queued: true,
+  return {
+    queued: true as const,
     jobId,
-    code: error.code,
+    code: error.code as string,
     message: `${error.message} The disconnect is queued and will be retried.`,
-  })
+  }
 }

@@ -96,3 +96,15 @@ export async function readLeases(client: RouterClient) {
     disabled: flag(row.disabled),
   }))
 }
+
+/** One hotspot user or PPP secret by its `.id`, without the password; null when gone. */
+export async function readAccount(client: RouterClient, type: 'hotspot' | 'pppoe', id: string) {
+  const menu = type === 'hotspot' ? '/ip/hotspot/user' : '/ppp/secret'
+  const fields = type === 'hotspot' ? HOTSPOT_USER_FIELDS : PPP_SECRET_FIELDS
+  const [row] = await client.print(menu, { where: { '.id': id }, proplist: fields })
+  if (!row) return null
+  return type === 'hotspot' ? hotspotUser(row) : pppSecret(row)
+}
+
+export type RouterAccount = ReturnType<typeof hotspotUser> | ReturnType<typeof pppSecret>
+export type DhcpLease = Awaited<ReturnType<typeof readLeases>>[number]

@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { RouterError } from '../routeros/index.js'
+import { RouterError, type RouterClient } from '../routeros/index.js'
 import { useRouter, type RouterTarget } from './router_gateway.js'
 
 /** What /system/resource and /system/identity tell about a router. */
@@ -22,25 +22,31 @@ const numberOrNull = (value: string | undefined) => {
   return Number.isFinite(parsed) ? parsed : null
 }
 
+/**
+ * Asks /system/resource and /system/identity on an open connection. Tagged
+ * commands share the connection: both questions travel at once, and a caller
+ * may send more (the sync sends the session lists alongside).
+ */
+export async function readFacts(client: RouterClient): Promise<RouterFacts> {
+  const [[resource = {}], [identity = {}]] = await Promise.all([
+    client.print('/system/resource'),
+    client.print('/system/identity'),
+  ])
+  return {
+    identity: identity.name ?? null,
+    routerosVersion: resource.version ?? null,
+    boardName: resource['board-name'] ?? null,
+    uptime: resource.uptime ?? null,
+    cpuLoad: numberOrNull(resource['cpu-load']),
+    freeMemory: numberOrNull(resource['free-memory']),
+    totalMemory: numberOrNull(resource['total-memory']),
+  }
+}
+
 /** Logs in with the stored credentials and reads the router's identity and resources. */
 export async function probeRouter(router: RouterTarget): Promise<ProbeOutcome> {
   try {
-    const facts = await useRouter(router, async (client) => {
-      // Tagged commands share the connection: both questions travel at once.
-      const [[resource = {}], [identity = {}]] = await Promise.all([
-        client.print('/system/resource'),
-        client.print('/system/identity'),
-      ])
-      return {
-        identity: identity.name ?? null,
-        routerosVersion: resource.version ?? null,
-        boardName: resource['board-name'] ?? null,
-        uptime: resource.uptime ?? null,
-        cpuLoad: numberOrNull(resource['cpu-load']),
-        freeMemory: numberOrNull(resource['free-memory']),
-        totalMemory: numberOrNull(resource['total-memory']),
-      }
-    })
+    const facts = await useRouter(router, readFacts)
     return { ok: true, status: 'online', facts }
   } catch (error) {
     // Only the router's failures mean "offline"; anything else is a bug to surface.
@@ -49,15 +55,9 @@ export async function probeRouter(router: RouterTarget): Promise<ProbeOutcome> {
   }
 }
 
-/** Saves what a contact with the router showed: its facts when it answered, the reason when not. */
-export async function recordProbe(
-  trx: TransactionClientContract,
-  routerId: string,
-  outcome: ProbeOutcome,
-  extra: Record<string, unknown> = {}
-) {
-  const now = new Date()
-  const columns = outcome.ok
+/** The columns a contact with the router sets: its facts when it answered, the reason when not. */
+export function probeColumns(outcome: ProbeOutcome, now = new Date()): Record<string, unknown> {
+  return outcome.ok
     ? {
         status: 'online',
         last_seen_at: now,
@@ -70,7 +70,18 @@ export async function recordProbe(
         free_memory: outcome.facts.freeMemory,
         total_memory: outcome.facts.totalMemory,
       }
-    : { status: 'offline', last_error: outcome.error.message }
+    : { status: 'offline', last_error: outcome.error.message.slice(0, 1000) }
+}
+
+/** Saves what a contact with the router showed: its facts when it answered, the reason when not. */
+export async function recordProbe(
+  trx: TransactionClientContract,
+  routerId: string,
+  outcome: ProbeOutcome,
+  extra: Record<string, unknown> = {}
+) {
+  const now = new Date()
+  const columns = probeColumns(outcome, now)
   const [row] = await trx
     .from('mikrotik_routers')
     .where('id', routerId)
