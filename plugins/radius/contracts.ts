@@ -1,5 +1,6 @@
 import { defineExtensionPoint } from '#core/plugins/define_plugin'
 import type { TenantTransaction } from '#core/tenancy/tenant_db'
+import type { SessionControl } from './services/session_control.js'
 
 /**
  * The RADIUS plugin's public surface. Plugins that own login names (subscriber
@@ -46,8 +47,78 @@ export const radiusAuthenticator = defineExtensionPoint<RadiusAuthenticator>(
 )
 
 /**
+ * Told after FreeRADIUS checked the password and before the Access-Accept
+ * leaves (rlm_rest `post-auth`), in the tenant's transaction. This is where a
+ * login's side effects belong (a voucher's validity starts here), since in
+ * `authorize` the password is not yet known to be right. Answering a refusal
+ * turns the Accept into an Access-Reject with that code as Reply-Message,
+ * e.g. when two devices raced through authorize with one single-use voucher.
+ * Implementations that do not own the username answer null.
+ */
+export interface RadiusLoginListener {
+  accepted(input: {
+    tenantId: string
+    username: string
+    trx: TenantTransaction
+    client?: { macAddress?: string; nasIp?: string }
+  }): Promise<{ code: string; reason?: string } | null>
+}
+
+export const radiusLoginAccepted = defineExtensionPoint<RadiusLoginListener>(
+  'radius.login-accepted',
+  'Told of every login FreeRADIUS accepted, before the Accept is sent; may still refuse it'
+)
+
+/**
+ * Asks every enabled `radiusLoginAccepted` listener of the tenant about an
+ * accepted login; the first refusal wins. Called by the post-auth handler.
+ */
+export async function confirmAcceptedLogin(input: {
+  tenantId: string
+  username: string
+  client?: { macAddress?: string; nasIp?: string }
+}): Promise<{ code: string; reason?: string } | null> {
+  // Loaded here: manifests import this file while the kernel is still being built.
+  const { default: kernel } = await import('#core/services/kernel')
+  const { withTenant } = await import('#core/tenancy/tenant_db')
+  const listeners = await kernel.extensionsFor(radiusLoginAccepted, input.tenantId)
+  if (!listeners.length) return null
+  return withTenant(input.tenantId, async (trx) => {
+    for (const { implementation } of listeners) {
+      const refusal = await implementation.accepted({ ...input, trx })
+      if (refusal) return refusal
+    }
+    return null
+  })
+}
+
+/**
  * Time and traffic a login used, for plugins that sell by time or volume
  * (vouchers). Part of this plugin's public surface so that they never read
  * its tables themselves.
  */
 export { loginUsage, type LoginUsage } from './services/login_usage.js'
+
+/**
+ * Changes live sessions: isolate, restore, new attributes after a package
+ * change, disconnect. CoA first; isolation falls back to the MikroTik router
+ * linked to the NAS when the NAS takes no CoA, does not answer or refuses.
+ * Loaded on first use, so that reading a manifest never pulls in the kernel.
+ */
+const control = () => import('./services/session_control.js').then((m) => m.sessionControl)
+export const sessionControl: SessionControl = {
+  isolateSession: async (request) => (await control()).isolateSession(request),
+  restoreSession: async (request) => (await control()).restoreSession(request),
+  changeSessionAttributes: async (request) => (await control()).changeSessionAttributes(request),
+  disconnectSession: async (request) => (await control()).disconnectSession(request),
+}
+export type {
+  SessionControl,
+  SessionControlResult,
+  SessionOutcome,
+  IsolateSessionRequest,
+  RestoreSessionRequest,
+  ChangeAttributesRequest,
+  SessionTarget,
+} from './services/session_control.js'
+export type { SessionAttributes } from './services/coa_packets.js'

@@ -1,5 +1,5 @@
 import { definePlugin, implement } from '#core/plugins/define_plugin'
-import { radiusAuthenticator } from '#plugins/radius/contracts'
+import { radiusAuthenticator, radiusLoginAccepted } from '#plugins/radius/contracts'
 
 /**
  * Hotspot vouchers: packages (speed, time, quota, validity, price), batches
@@ -46,6 +46,8 @@ export default definePlugin({
   ],
   extensions: [
     implement(radiusAuthenticator, () => import('./extensions/voucher_authenticator.js')),
+    // Validity starts on a login FreeRADIUS accepted, never in authorize (the password is unchecked there).
+    implement(radiusLoginAccepted, () => import('./extensions/voucher_login_listener.js')),
   ],
   routes({ api }) {
     const read = { permission: 'voucher.read' }

@@ -6,16 +6,18 @@ import { voucherPackageSpec, type VoucherPackageRow } from '../services/package_
 /**
  * Between an Access-Accept and the NAS's accounting Start, the first login of
  * a voucher has no session yet. During this window a single-user voucher
- * refuses other logins, so two devices typing the same code at once never
+ * refuses other devices, so two devices typing the same code at once never
  * both get in.
  */
 export const ACTIVATION_GRACE_SECONDS = 60
 
-type Row = {
+export type VoucherStatus = 'unused' | 'active' | 'used' | 'expired' | 'disabled'
+
+export type VoucherLoginRow = {
   id: string
   username: string
   password: string
-  status: 'unused' | 'active' | 'used' | 'expired' | 'disabled'
+  status: VoucherStatus
   first_login_at: Date | null
   expires_at: Date | null
   mac_address: string | null
@@ -23,7 +25,10 @@ type Row = {
   package: VoucherPackageRow
 }
 
-const load = (trx: TenantTransaction, username: string): Promise<Row | null> =>
+export const loadVoucherLogin = (
+  trx: TenantTransaction,
+  username: string
+): Promise<VoucherLoginRow | null> =>
   trx
     .from('vouchers as v')
     .join('voucher_packages as p', 'p.id', 'v.package_id')
@@ -31,27 +36,21 @@ const load = (trx: TenantTransaction, username: string): Promise<Row | null> =>
     .select('v.*', trx.raw('row_to_json(p.*) AS package'))
     .first()
 
-/** Claims an unused voucher; only one of several concurrent first logins gets the row back. */
-async function activate(
-  trx: TenantTransaction,
-  row: Row,
-  client: { macAddress?: string; nasIp?: string } = {}
-): Promise<Row | null> {
-  const days = row.package.validity_days
-  const [claimed] = await trx
-    .from('vouchers')
-    .where({ id: row.id, status: 'unused' })
-    .update({
-      status: 'active',
-      first_login_at: trx.raw('now()'),
-      expires_at: days ? trx.raw(`now() + make_interval(days => ?)`, [days]) : null,
-      // The device and NAS of the first login: a MAC-locked voucher is bound from this login on.
-      mac_address: client.macAddress?.slice(0, 32) ?? null,
-      nas_ip: client.nasIp ?? null,
-      updated_at: trx.raw('now()'),
-    })
-    .returning(['first_login_at', 'expires_at', 'status', 'mac_address', 'nas_ip'])
-  return claimed ? { ...row, ...claimed } : null
+const normaliseMac = (mac?: string | null) => mac?.toLowerCase().replace(/[^0-9a-f]/g, '') ?? ''
+
+/**
+ * A single-user voucher activated moments ago whose first session has not
+ * started yet: only the device that activated it may log in again now.
+ */
+export function awaitingFirstSession(
+  row: VoucherLoginRow,
+  sessions: number,
+  macAddress: string | undefined,
+  now = Date.now()
+) {
+  if (row.status !== 'active' || row.package.shared_users !== 1 || sessions !== 0) return false
+  if (now - new Date(row.first_login_at!).getTime() >= ACTIVATION_GRACE_SECONDS * 1000) return false
+  return !row.mac_address || normaliseMac(row.mac_address) !== normaliseMac(macAddress)
 }
 
 const finish = (trx: TenantTransaction, id: string, status: 'used' | 'expired', minutes: number) =>
@@ -61,21 +60,16 @@ const finish = (trx: TenantTransaction, id: string, status: 'used' | 'expired', 
     .update({ status, used_minutes: minutes, updated_at: new Date() })
 
 /**
- * Answers the RADIUS plugin for voucher codes: the first login activates the
- * voucher; later logins get what is left of its time and quota; a voucher
- * past its validity, out of time or quota, or disabled is refused.
+ * Answers the RADIUS plugin for voucher codes: an unused voucher gets its
+ * whole package (it is activated only once FreeRADIUS accepted the password,
+ * see `voucher_login_listener.ts`); an active one gets what is left of its
+ * time and quota; a voucher past its validity, out of time or quota, or
+ * disabled is refused. Looking a code up never changes it.
  */
 const voucherAuthenticator: RadiusAuthenticator = {
   async find({ username, trx, client }) {
-    let row = await load(trx, username)
+    const row = await loadVoucherLogin(trx, username)
     if (!row) return null
-    let activatedNow = false
-    if (row.status === 'unused') {
-      const claimed = await activate(trx, row, client)
-      activatedNow = claimed !== null
-      // Lost the race: read what the winner committed.
-      row = claimed ?? (await load(trx, username))!
-    }
     const pkg = row.package
     const base = {
       subject: { type: 'voucher' as const, id: row.id },
@@ -88,6 +82,16 @@ const voucherAuthenticator: RadiusAuthenticator = {
     }
     if (row.status === 'used' || row.status === 'expired') {
       return { ...base, status: 'expired', reason: `The voucher is ${row.status}`, reply: {} }
+    }
+    if (row.status === 'unused') {
+      const durationLeft = pkg.duration_minutes ? pkg.duration_minutes * 60 : null
+      const validity = pkg.validity_days ? pkg.validity_days * 86_400 : null
+      const timeouts = [durationLeft, validity].filter((t): t is number => t !== null)
+      const { reply } = mapPackage({
+        ...voucherPackageSpec(pkg),
+        sessionTimeoutSeconds: timeouts.length ? Math.min(...timeouts) : null,
+      })
+      return { ...base, status: 'active', reply, macAddress: null }
     }
 
     const now = Date.now()
@@ -112,7 +116,7 @@ const voucherAuthenticator: RadiusAuthenticator = {
       }
     }
 
-    // MAC and NAS come from the first session's accounting: the lookup is not told the caller's MAC.
+    // The activating login recorded its MAC and NAS; accounting fills them for older vouchers.
     if ((!row.mac_address && usage.firstMac) || minutes !== 0) {
       await trx
         .from('vouchers')
@@ -130,11 +134,7 @@ const voucherAuthenticator: RadiusAuthenticator = {
       quotaBytes: quotaLeft,
       sessionTimeoutSeconds: timeouts.length ? Math.min(...timeouts) : null,
     })
-    const pending =
-      !activatedNow &&
-      pkg.shared_users === 1 &&
-      usage.sessions === 0 &&
-      now - firstLogin.getTime() < ACTIVATION_GRACE_SECONDS * 1000
+    const pending = awaitingFirstSession(row, usage.sessions, client?.macAddress, now)
     const account: RadiusAccount = {
       ...base,
       status: 'active',

@@ -74,6 +74,50 @@ test.group('Voucher | logins through a real FreeRADIUS', (group) => {
     assert.closeTo(days, 7, 0.001)
   })
 
+  test('a wrong password leaves an unused voucher unused; the right one then activates it', async ({
+    client,
+    assert,
+  }) => {
+    api = voucherApi(client, tenant.headers)
+    const pkg = await api.post('/voucher-packages', {
+      name: `UP-${Math.random().toString(36).slice(2, 8)}`,
+      price: 3000,
+      downloadKbps: 2000,
+      uploadKbps: 1000,
+      profileName: 'voucher',
+      validityDays: 1,
+    })
+    const batch = (
+      await api.post('/voucher-batches', aBatch(pkg.body().id, { count: 1, mode: 'user_pass' }))
+    ).body()
+    const v = (await api.get('/vouchers', { batchId: batch.id })).body().data[0]
+
+    const wrong = await login(v.username, { 'User-Password': `${v.password}X` })
+    assert.equal(wrong.code, 'Access-Reject', wrong.raw)
+    const untouched = await stored(v.username)
+    assert.equal(untouched.status, 'unused')
+    assert.isNull(untouched.first_login_at)
+    assert.isNull(untouched.expires_at)
+
+    const right = await login(v.username, { 'User-Password': v.password })
+    assert.equal(right.code, 'Access-Accept', right.raw)
+    const activated = await stored(v.username)
+    assert.equal(activated.status, 'active')
+    assert.equal(activated.mac_address, 'AA-BB-CC-00-00-01')
+  })
+
+  test('the device that activated a single-use voucher may log in again before its session starts', async ({
+    client,
+    assert,
+  }) => {
+    const v = await voucher(client)
+    assert.equal((await login(v.username)).code, 'Access-Accept')
+    const again = await login(v.username)
+    assert.equal(again.code, 'Access-Accept', again.raw)
+    const other = await login(v.username, { 'Calling-Station-Id': 'AA-BB-CC-00-00-0F' })
+    assert.deepEqual(other.attributes['Reply-Message'], ['SIMULTANEOUS_USE'], other.raw)
+  })
+
   test('an active voucher gets only the time it has left, and its first MAC and NAS', async ({
     client,
     assert,
@@ -161,8 +205,15 @@ test.group('Voucher | logins through a real FreeRADIUS', (group) => {
     ])
     const accepted = results.filter((r) => r.code === 'Access-Accept')
     assert.lengthOf(accepted, 1, results.map((r) => r.raw).join('\n'))
-    const refused = results.find((r) => r.code === 'Access-Reject')!
-    assert.deepEqual(refused.attributes['Reply-Message'], ['SIMULTANEOUS_USE'])
+    assert.lengthOf(
+      results.filter((r) => r.code === 'Access-Reject'),
+      1
+    )
+    // The voucher belongs to the device that got in, from its first login on.
+    const winner = results.indexOf(accepted[0]) === 0 ? 'AA-BB-CC-00-00-0A' : 'AA-BB-CC-00-00-0B'
+    const row = await stored(v.username)
+    assert.equal(row.status, 'active')
+    assert.equal(row.mac_address, winner)
   })
 
   test('a voucher for two users lets a second device in while the first is online', async ({
