@@ -6,6 +6,8 @@ import { radiusAuthenticator, radiusLoginAccepted } from '#plugins/radius/contra
  * of printed codes, and the RADIUS authenticator that activates a voucher at
  * its first login and refuses it once used up, expired or disabled.
  * Every voucher counts toward `max_voucher`; a batch is checked as a whole.
+ * Batches are checked by RADIUS at each login, or pushed to a MikroTik
+ * router as hotspot users through its `router.gateway` (tenant setting).
  * Emits `voucher:batch_generated` `{ tenantId, batchId, count }` after commit.
  */
 export default definePlugin({
@@ -37,11 +39,32 @@ export default definePlugin({
       order: 40,
     },
     {
+      label: { en: 'Voucher batches', id: 'Batch Voucher' },
+      href: '/voucher-batches',
+      icon: 'i-lucide-layers',
+      permission: 'voucher.read',
+      order: 41,
+    },
+    {
       label: { en: 'Voucher packages', id: 'Paket Voucher' },
       href: '/voucher-packages',
       icon: 'i-lucide-package-open',
       permission: 'voucher.read',
-      order: 41,
+      order: 42,
+    },
+    {
+      label: { en: 'Voucher sales', id: 'Penjualan Voucher' },
+      href: '/voucher-reports',
+      icon: 'i-lucide-chart-column',
+      permission: 'voucher.read',
+      order: 43,
+    },
+    {
+      label: { en: 'Voucher settings', id: 'Pengaturan Voucher' },
+      href: '/voucher-settings',
+      icon: 'i-lucide-settings-2',
+      permission: 'voucher.manage',
+      order: 44,
     },
   ],
   extensions: [
@@ -49,9 +72,35 @@ export default definePlugin({
     // Validity starts on a login FreeRADIUS accepted, never in authorize (the password is unchecked there).
     implement(radiusLoginAccepted, () => import('./extensions/voucher_login_listener.js')),
   ],
-  routes({ api }) {
+  demo: () => import('./demo_seed.js'),
+  routes({ api, panel }) {
     const read = { permission: 'voucher.read' }
     const manage = { permission: 'voucher.manage' }
+
+    // Panel pages; their forms post to panel routes (session + CSRF, refusals back to the form).
+    panel.get('/voucher-packages', () => import('./http/panel/packages_page.js'), read)
+    panel.post('/voucher-packages', () => import('./http/panel/create_package_page.js'), manage)
+    panel.patch(
+      '/voucher-packages/:id',
+      () => import('./http/panel/update_package_page.js'),
+      manage
+    )
+    panel.get('/voucher-batches', () => import('./http/panel/batches_page.js'), read)
+    panel.post('/voucher-batches', () => import('./http/panel/create_batch_page.js'), manage)
+    panel.get('/voucher-batches/:id/print', () => import('./http/panel/print_page.js'), manage)
+    panel.get('/voucher-batches/:id/cards.pdf', () => import('./http/batch_cards_pdf.js'), manage)
+    panel.get(
+      '/voucher-batches/:id/export.csv',
+      () => import('./http/export_batch_csv.js'),
+      manage
+    )
+    panel.get('/vouchers', () => import('./http/panel/vouchers_page.js'), read)
+    panel.patch('/vouchers/:id', () => import('./http/panel/update_voucher_page.js'), manage)
+    panel.delete('/vouchers/:id', () => import('./http/panel/delete_voucher_page.js'), manage)
+    panel.get('/voucher-reports', () => import('./http/panel/report_page.js'), read)
+    panel.get('/voucher-reports/sales.csv', () => import('./http/sales_report_csv.js'), read)
+    panel.get('/voucher-settings', () => import('./http/panel/settings_page.js'), manage)
+    panel.put('/voucher-settings', () => import('./http/panel/update_settings_page.js'), manage)
 
     api.get('/voucher-packages', () => import('./http/list_packages.js'), read)
     api.post('/voucher-packages', () => import('./http/create_package.js'), manage)
@@ -69,6 +118,10 @@ export default definePlugin({
     api.patch('/vouchers/:id', () => import('./http/update_voucher.js'), manage)
     api.delete('/vouchers/:id', () => import('./http/delete_voucher.js'), manage)
 
+    api.get('/voucher-reports/sales.csv', () => import('./http/sales_report_csv.js'), read)
     api.get('/voucher-reports/sales', () => import('./http/sales_report.js'), read)
+
+    api.get('/voucher-settings', () => import('./http/show_settings.js'), read)
+    api.put('/voucher-settings', () => import('./http/update_settings.js'), manage)
   },
 })

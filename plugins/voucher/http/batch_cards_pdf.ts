@@ -5,11 +5,12 @@ import { cardsQuery } from '../validators/batches.js'
 import { batchVouchers, findBatchOrFail } from '../services/batch_queries.js'
 import { findVoucherPackageOrFail } from '../services/package_queries.js'
 import { renderCardsPdf } from '../services/voucher_cards_pdf.js'
+import { readVoucherSettings } from '../services/voucher_settings.js'
 
 export default class VoucherBatchCardsPdf {
   static docs: EndpointDocs = {
     summary:
-      'Printable cards of a batch: `template=a4` (32 per page, to cut) or `thermal58` (one per 58 mm slip). Each shows price, time, code and, with a hotspot address (query `hotspotUrl` or the package), a QR code of the login page',
+      'Printable cards of a batch: `template=a4` (32 per page, to cut) or `thermal58` (one per 58 mm slip; default from the settings). Each shows price, time, code and, with a hotspot address (query `hotspotUrl`, the package, or the settings), a QR code of the login page',
     tags: ['vouchers'],
     query: cardsQuery,
     responses: {
@@ -20,8 +21,10 @@ export default class VoucherBatchCardsPdf {
   }
 
   async handle(ctx: HttpContext) {
-    const { template = 'a4', hotspotUrl } = await ctx.request.validateUsing(cardsQuery)
+    const query = await ctx.request.validateUsing(cardsQuery)
     const trx = await ctx.tenantDb()
+    const settings = await readVoucherSettings(trx)
+    const template = query.template ?? settings.cardTemplate
     const batch = await findBatchOrFail(trx, ctx.params.id)
     const vouchers = await batchVouchers(trx, batch.id)
     if (!vouchers.length) {
@@ -37,7 +40,7 @@ export default class VoucherBatchCardsPdf {
         vouchers,
         mode: batch.mode,
         title: ctx.tenant!.name,
-        hotspotUrl: hotspotUrl ?? pkg.hotspot_url,
+        hotspotUrl: query.hotspotUrl ?? pkg.hotspot_url ?? settings.hotspotLoginUrl,
         pkg: {
           name: pkg.name,
           price: batch.price,

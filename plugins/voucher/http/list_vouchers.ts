@@ -14,6 +14,8 @@ export default class ListVouchers {
 
   async handle(ctx: HttpContext) {
     const filters = await ctx.request.validateUsing(listVouchersQuery)
-    return ctx.response.ok(await listVouchers(await ctx.tenantDb(), filters))
+    return ctx.response.ok(
+      await listVouchers(await ctx.tenantDb(), filters, ctx.tenant!.timezone ?? 'Asia/Jakarta')
+    )
   }
 }

@@ -11,6 +11,8 @@ import {
   type RandomIndex,
 } from './code_generator.js'
 import { findVoucherPackageOrFail } from './package_queries.js'
+import { assertCanPush, queueBatchPush } from './batch_push.js'
+import { readVoucherSettings, type Delivery } from './voucher_settings.js'
 
 export interface BatchInput {
   packageId: string
@@ -20,6 +22,8 @@ export interface BatchInput {
   length: number
   mode: 'code' | 'user_pass'
   routerId?: string | null
+  /** Defaults to the tenant's setting */
+  delivery?: Delivery
 }
 
 /** PostgreSQL takes at most 65,535 parameters per statement; 1,000 rows × 6 columns stays far below. */
@@ -105,6 +109,8 @@ async function insertCodes(
  * Creates a batch and all its vouchers in the caller's tenant transaction,
  * or nothing: the limit is checked for the whole batch first (under the
  * limit's lock), and any failure rolls everything back with the request.
+ * With push delivery the batch is also queued for its router, last, so a
+ * router that is not the tenant's refuses the batch as a whole.
  */
 export async function generateBatch(
   trx: TransactionClientContract,
@@ -122,6 +128,10 @@ export async function generateBatch(
       },
     ])
   }
+  const settings = await readVoucherSettings(trx)
+  const delivery = input.delivery ?? settings.delivery
+  const routerId = input.routerId ?? settings.defaultRouterId
+  const gateway = delivery === 'push' ? await assertCanPush(context.tenantId, routerId) : null
   await assertCanCreate(trx, context.tenantId, 'max_voucher', countVouchers, input.count)
   await assertRoomForCodes(trx, input)
   const [batch] = await trx
@@ -135,11 +145,23 @@ export async function generateBatch(
       charset: input.charset,
       length: input.length,
       mode: input.mode,
-      router_id: input.routerId ?? null,
+      router_id: routerId ?? null,
+      delivery,
       created_by: context.userId,
     })
     .returning(['id'])
   const base = { tenant_id: context.tenantId, batch_id: batch.id, package_id: pkg.id }
   await insertCodes(trx, base, input, random)
+  if (gateway) {
+    await queueBatchPush(trx, gateway, {
+      tenantId: context.tenantId,
+      actor: context.userId ? `user:${context.userId}` : 'system:voucher',
+      batchId: batch.id,
+      routerId: routerId!,
+      profile: pkg.profile_name,
+      durationMinutes: pkg.duration_minutes,
+      comment: `voucher ${pkg.name}`.slice(0, 100),
+    })
+  }
   return batch.id as string
 }

@@ -16,6 +16,10 @@ export interface BatchRow {
   length: number
   mode: 'code' | 'user_pass'
   router_id: string | null
+  delivery: 'radius' | 'push'
+  push_job_id: string | null
+  pushed_at: Date | null
+  tenant_id: string
   created_by: string | null
   created_at: Date
   by_status: Record<string, number> | null
@@ -32,6 +36,8 @@ export function presentBatch(row: BatchRow) {
     length: row.length,
     mode: row.mode,
     routerId: row.router_id,
+    delivery: row.delivery,
+    pushJobId: row.push_job_id,
     createdBy: row.created_by,
     createdAt: row.created_at,
     // How the batch is selling: unused, active, used, expired, disabled.

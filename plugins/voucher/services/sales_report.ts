@@ -1,10 +1,11 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { stringify } from 'csv-stringify/sync'
 import { ApiError } from '#core/http/api_error'
 
 export interface SalesQuery {
   from: string
   to: string
-  groupBy?: 'day' | 'package'
+  groupBy?: 'day' | 'package' | 'router'
 }
 
 const MAX_DAYS = 366
@@ -43,8 +44,16 @@ export async function salesReport(
       query.from,
       query.to,
     ])
+  // "Router" is the NAS a voucher was first used on: that is where it was sold.
   const rows =
-    groupBy === 'day'
+    groupBy === 'router'
+      ? await base
+          .select(trx.raw(`coalesce(v.nas_ip, '') AS key`))
+          .count('* as count')
+          .sum('b.price as amount')
+          .groupByRaw('1')
+          .orderByRaw('1')
+      : groupBy === 'day'
       ? await base
           .select(
             trx.raw(`to_char((v.first_login_at AT TIME ZONE ?)::date, 'YYYY-MM-DD') AS key`, [
@@ -62,7 +71,11 @@ export async function salesReport(
           .groupBy('p.id', 'p.name')
           .orderByRaw('lower(p.name)')
   const items = rows.map((row: { key: string; name?: string; count: string; amount: string }) => ({
-    ...(groupBy === 'day' ? { day: row.key } : { package: { id: row.key, name: row.name } }),
+    ...(groupBy === 'day'
+      ? { day: row.key }
+      : groupBy === 'router'
+        ? { router: row.key || null }
+        : { package: { id: row.key, name: row.name } }),
     count: Number(row.count),
     amount: Number(row.amount),
   }))
@@ -78,4 +91,17 @@ export async function salesReport(
       amount: items.reduce((sum, item) => sum + item.amount, 0),
     },
   }
+}
+
+export const SALES_CSV_COLUMNS = ['group', 'count', 'amount'] as const
+
+/** The report as a spreadsheet: one line per day, package or router, then the total. */
+export function salesCsv(report: Awaited<ReturnType<typeof salesReport>>) {
+  const label = (item: (typeof report.data)[number]) =>
+    'day' in item ? item.day : 'router' in item ? (item.router ?? '-') : item.package!.name
+  return stringify([
+    [report.groupBy, 'count', 'amount_idr'],
+    ...report.data.map((item) => [label(item), item.count, item.amount]),
+    ['total', report.total.count, report.total.amount],
+  ])
 }

@@ -52,9 +52,16 @@ export function listVouchers(
     packageId?: string
     status?: string
     q?: string
-  }
+    createdFrom?: string
+    createdTo?: string
+  },
+  timezone = 'Asia/Jakarta'
 ) {
   const query = vouchers(trx)
+  if (filters.createdFrom)
+    query.whereRaw('(v.created_at AT TIME ZONE ?)::date >= ?::date', [timezone, filters.createdFrom])
+  if (filters.createdTo)
+    query.whereRaw('(v.created_at AT TIME ZONE ?)::date <= ?::date', [timezone, filters.createdTo])
   if (filters.batchId) query.where('v.batch_id', filters.batchId)
   if (filters.packageId) query.where('v.package_id', filters.packageId)
   if (filters.status) query.where('v.status', filters.status)

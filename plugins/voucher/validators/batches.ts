@@ -19,6 +19,8 @@ export const createBatchValidator = vine.create(
     length: vine.number().withoutDecimals().min(4).max(16),
     mode: vine.enum(['code', 'user_pass'] as const),
     routerId: uuid().nullable().optional(),
+    // RADIUS checks each login (recommended); push puts the codes on the router. Defaults to the settings.
+    delivery: vine.enum(['radius', 'push'] as const).optional(),
   })
 )
 
