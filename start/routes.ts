@@ -49,6 +49,7 @@ router
 
 await import('#start/routes/password_reset')
 await import('#start/routes/platform')
+await import('#start/routes/platform_panel')
 await import('#start/routes/tenant_admin')
 
 await registerPluginRoutes(kernel)

@@ -166,3 +166,13 @@ export const listAuditLogsValidator = vine.create(
     to: text().maxLength(40).use(isoDateRule()).optional(),
   })
 )
+
+export const updateFeatureGroupValidator = vine.create(
+  vine.object({
+    name: text().minLength(1).maxLength(80).optional(),
+    features: vine
+      .array(text().regex(/^[a-z][a-z0-9_-]{0,63}$/))
+      .maxLength(200)
+      .optional(),
+  })
+)

@@ -40,4 +40,5 @@ platform(
 platform('POST', '/tenants/:id/impersonate', () => import('#core/platform/http/impersonate_tenant'))
 platform('GET', '/plans', () => import('#core/platform/http/list_plans'))
 platform('PATCH', '/plans/:code', () => import('#core/platform/http/update_plan'))
+platform('PATCH', '/feature-groups/:code', () => import('#core/platform/http/update_feature_group'))
 platform('GET', '/audit-logs', () => import('#core/platform/http/list_audit_logs'))
