@@ -35,6 +35,9 @@ export default definePlugin({
     })
     api.get('/radius/nas', () => import('./http/list_nas.js'), { permission: 'radius.read' })
     api.post('/radius/nas', () => import('./http/create_nas.js'), { permission: 'radius.manage' })
+    api.patch('/radius/nas/:id', () => import('./http/update_nas.js'), {
+      permission: 'radius.manage',
+    })
     api.delete('/radius/nas/:id', () => import('./http/delete_nas.js'), {
       permission: 'radius.manage',
     })
@@ -46,6 +49,13 @@ export default definePlugin({
     })
     api.post('/radius/sessions/:id/disconnect', () => import('./http/disconnect_session.js'), {
       permission: 'radius.manage',
+    })
+    api.post('/radius/sessions/:id/coa', () => import('./http/change_session.js'), {
+      permission: 'radius.manage',
+    })
+    api.get('/radius/usage', () => import('./http/show_usage.js'), { permission: 'radius.read' })
+    api.get('/radius/usage/export.csv', () => import('./http/export_usage.js'), {
+      permission: 'radius.read',
     })
     api.get('/radius/settings', () => import('./http/show_settings.js'), {
       permission: 'radius.read',
