@@ -46,6 +46,7 @@ export default definePlugin({
       order: 11,
     },
   ],
+  demo: () => import('./demo_seed.js'),
   extensions: [
     implement(radiusAuthenticator, () => import('./extensions/subscription_authenticator.js')),
   ],
@@ -56,16 +57,41 @@ export default definePlugin({
 
     // Panel pages. Their forms post to panel routes: those carry the session
     // and CSRF check, and refused fields come back to the form (API routes have no session).
+    // Fixed paths before `/customers/:id`.
+    panel.get('/customers/export.csv', () => import('./http/export_customers.js'), read)
+    panel.get('/customers/import', () => import('./http/import_page.js'), write)
+    panel.post('/customers/import', () => import('./http/import_page.js'), write)
     panel.get('/customers', () => import('./http/customers_page.js'), read)
     panel.post('/customers', () => import('./http/create_customer_page.js'), write)
     panel.get('/customers/:id', () => import('./http/customer_page.js'), read)
+    panel.patch('/customers/:id', () => import('./http/update_customer_page.js'), write)
+    panel.delete('/customers/:id', () => import('./http/terminate_customer_page.js'), write)
     panel.post('/customers/:id/subscriptions', () => import('./http/create_subscription_page.js'), {
       ...write,
       limit: 'max_user',
     })
+    panel.post('/customers/:id/documents', () => import('./http/upload_document_page.js'), write)
+    // Downloads go through the session and the tenant's transaction: there is no public URL.
+    panel.get(
+      '/customers/:id/documents/:documentId',
+      () => import('./http/download_document.js'),
+      read
+    )
+    panel.delete(
+      '/customers/:id/documents/:documentId',
+      () => import('./http/delete_document_page.js'),
+      write
+    )
+    panel.patch('/subscriptions/:id', () => import('./http/update_subscription_page.js'), write)
+    panel.post(
+      '/subscriptions/:id/reveal-password',
+      () => import('./http/reveal_password_page.js'),
+      write
+    )
     panel.get('/packages', () => import('./http/packages_page.js'), read)
     panel.post('/packages', () => import('./http/create_package_page.js'), manage)
     panel.patch('/packages/:id', () => import('./http/update_package_page.js'), manage)
+    panel.delete('/packages/:id', () => import('./http/delete_package_page.js'), manage)
 
     api.get('/customer-categories', () => import('./http/list_categories.js'), read)
     api.post('/customer-categories', () => import('./http/create_category.js'), write)
@@ -79,6 +105,19 @@ export default definePlugin({
     api.get('/customers/:id', () => import('./http/show_customer.js'), read)
     api.patch('/customers/:id', () => import('./http/update_customer.js'), write)
     api.delete('/customers/:id', () => import('./http/delete_customer.js'), write)
+    api.get('/customers/:id/activity', () => import('./http/customer_activity.js'), read)
+    api.get('/customers/:id/documents', () => import('./http/list_documents.js'), read)
+    api.post('/customers/:id/documents', () => import('./http/upload_document.js'), write)
+    api.get(
+      '/customers/:id/documents/:documentId',
+      () => import('./http/download_document.js'),
+      read
+    )
+    api.delete(
+      '/customers/:id/documents/:documentId',
+      () => import('./http/delete_document.js'),
+      write
+    )
 
     api.get('/packages', () => import('./http/list_packages.js'), read)
     api.post('/packages', () => import('./http/create_package.js'), manage)

@@ -27,21 +27,22 @@ export default class ImportCustomers {
 
   async handle(ctx: HttpContext) {
     const { dryRun } = await importQuery.validate(ctx.request.qs())
-    const csv = await this.#csvOf(ctx)
+    const csv = await csvOf(ctx)
     const report = await importCustomers(await actingFrom(ctx), csv, dryRun ?? false)
     return ctx.response.ok(report)
   }
+}
 
-  async #csvOf(ctx: HttpContext) {
-    const file = ctx.request.file('file', { size: '5mb', extnames: ['csv', 'txt'] })
-    if (file) {
-      if (!file.isValid || !file.tmpPath) {
-        throw ApiError.unprocessable(
-          file.errors.map((e) => ({ field: 'file', message: e.message, rule: e.type }))
-        )
-      }
-      return readFile(file.tmpPath, 'utf8')
+/** The CSV of an import request: an uploaded `file`, or `csv` in the body. */
+export async function csvOf(ctx: HttpContext) {
+  const file = ctx.request.file('file', { size: '5mb', extnames: ['csv', 'txt'] })
+  if (file) {
+    if (!file.isValid || !file.tmpPath) {
+      throw ApiError.unprocessable(
+        file.errors.map((e) => ({ field: 'file', message: e.message, rule: e.type }))
+      )
     }
-    return (await importBody.validate(ctx.request.body())).csv
+    return readFile(file.tmpPath, 'utf8')
   }
+  return (await importBody.validate(ctx.request.body())).csv
 }

@@ -16,14 +16,15 @@ export function panelAbilities(ctx: HttpContext) {
 /**
  * Runs a change for a panel form. Refusals the services raise after
  * validation (a username or name already taken, an inactive package) go back
- * to the form as field messages, like validation errors do.
+ * to the form as field messages, like validation errors do; a conflict (a
+ * package still in use) comes back as the form's own message.
  */
 export async function submitPanelForm(ctx: HttpContext, change: () => Promise<unknown>) {
   try {
     await change()
     return true
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 422) throw error
+    if (!(error instanceof ApiError) || ![409, 422].includes(error.status)) throw error
     const fields = Object.fromEntries((error.errors ?? []).map((e) => [e.field, e.message]))
     ctx.session.flashExcept(['password'])
     ctx.session.flashErrors(Object.keys(fields).length ? fields : { form: error.message })

@@ -6,6 +6,7 @@ import {
   liveSubscriptionCount,
   presentCustomer,
 } from './customer_queries.js'
+import { updateSubscription } from './subscription_changes.js'
 
 export interface CustomerInput {
   name: string
@@ -114,10 +115,24 @@ async function refuseWhileLive(acting: Acting, id: string, name: string) {
 
 /**
  * Ends the customer relationship. The record stays, as terminated, because
- * invoices and payments keep pointing at it; their accounts must go first.
+ * invoices and payments keep pointing at it. Their accounts must go first,
+ * unless the caller asks to terminate those too (each one audited).
  */
-export async function terminateCustomer(acting: Acting, id: string) {
+export async function terminateCustomer(
+  acting: Acting,
+  id: string,
+  options: { withSubscriptions?: boolean } = {}
+) {
   const current = await findCustomerOrFail(acting.trx, id, true)
   if (current.status === 'terminated') return presentCustomer(current)
+  if (options.withSubscriptions) {
+    const live = await acting.trx
+      .from('subscriptions')
+      .where('customer_id', id)
+      .whereNot('status', 'terminated')
+      .select('id')
+    for (const { id: subscriptionId } of live)
+      await updateSubscription(acting, subscriptionId, { status: 'terminated' })
+  }
   return updateCustomer(acting, id, { status: 'terminated' })
 }

@@ -35,6 +35,7 @@ export interface CustomerFilters {
   q?: string
   status?: CustomerRow['status']
   category?: string
+  packageId?: string
 }
 
 export function presentCustomer(row: CustomerRow) {
@@ -81,6 +82,13 @@ export function listCustomers(trx: Trx, filters: CustomerFilters) {
   }
   if (filters.status) query.where('c.status', filters.status)
   if (filters.category) query.where('c.category', filters.category)
+  if (filters.packageId)
+    query.whereExists((sub) =>
+      sub
+        .from('subscriptions as s')
+        .whereRaw('s.customer_id = c.id')
+        .where('s.package_id', filters.packageId!)
+    )
   return paginate(
     query,
     filters,

@@ -47,7 +47,12 @@ export const listCustomersQuery = vine.create(
     q: search(),
     status: vine.enum(CUSTOMER_STATUSES).optional(),
     category: categoryName().optional(),
+    packageId: vine.string().trim().uuid().optional(),
   })
+)
+
+export const terminateCustomerQuery = vine.create(
+  vine.object({ withSubscriptions: vine.boolean().optional() })
 )
 
 export const createCategoryValidator = vine.create(
