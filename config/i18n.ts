@@ -1,20 +1,18 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
 
+/**
+ * Server messages (validation, errors) in Indonesian and English, read from
+ * `resources/lang/<locale>/*.json`. English is the fallback: a message not yet
+ * translated to Indonesian is still a sentence a person can act on.
+ */
 const i18nConfig = defineConfig({
   defaultLocale: 'en',
+  supportedLocales: ['id', 'en'],
+  fallbackLocales: { id: 'en' },
   formatter: formatters.icu(),
 
   loaders: [
-    /**
-     * The fs loader will read translations from the
-     * "resources/lang" directory.
-     *
-     * Each subdirectory represents a locale. For example:
-     *   - "resources/lang/en"
-     *   - "resources/lang/fr"
-     *   - "resources/lang/it"
-     */
     loaders.fs({
       location: app.languageFilesPath(),
     }),

@@ -4,6 +4,7 @@ import type { AccessTokenClaims } from './tokens/access_tokens.js'
 import { ApiError } from '../http/api_error.js'
 import kernel from '../services/kernel.js'
 import type { Actor } from '../identity/actor.js'
+import { adoptUserLocale } from '../http/middleware/detect_user_locale_middleware.js'
 
 /**
  * Verified tokens, remembered until they expire: an RSA verification per
@@ -58,7 +59,20 @@ export async function authenticate(ctx: HttpContext): Promise<Actor | null> {
     }
   }
   ctx.actor = actor
+  if (actor) await adoptActorLocale(ctx, actor, !header?.toLowerCase().startsWith('bearer '))
   return actor
+}
+
+/** Server messages in the signed-in user's language (see adoptUserLocale). */
+async function adoptActorLocale(ctx: HttpContext, actor: Actor, viaSession: boolean) {
+  let tenantLocale: string | null | undefined
+  // The account's language matters only to a panel user who never picked one.
+  if (viaSession && !actor.locale && actor.tenantId) {
+    const tenant =
+      kernel.tenants.peekById(actor.tenantId) ?? (await kernel.tenants.byId(actor.tenantId))
+    tenantLocale = tenant?.locale
+  }
+  adoptUserLocale(ctx, actor, { viaSession, tenantLocale })
 }
 
 export async function requireActor(ctx: HttpContext): Promise<Actor> {

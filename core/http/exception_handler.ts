@@ -3,6 +3,13 @@ import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from './api_error.js'
 import { renderPanelError } from './panel_errors.js'
+import {
+  translateCode,
+  translateServiceFieldErrors,
+  translateValidationMessages,
+} from './error_messages.js'
+
+const DEFAULT_VALIDATION_MESSAGE = 'Some fields are invalid'
 
 /**
  * Every error leaves as `{ code, message, errors? }`. Client mistakes keep
@@ -13,6 +20,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction && !app.inTest
 
   async handle(error: unknown, ctx: HttpContext) {
+    // Field messages in the request's language, whichever way the validator was called.
+    if (error instanceof vineErrors.E_VALIDATION_ERROR && ctx.i18n) {
+      translateValidationMessages(ctx.i18n, error.messages)
+    }
     if (await renderPanelError(error, ctx)) return
     const { status, body } = this.#toResponse(error, ctx)
     return ctx.response.status(status).json(body)
@@ -30,13 +41,18 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   #toResponse(error: unknown, ctx: HttpContext): { status: number; body: Record<string, unknown> } {
+    const i18n = ctx.i18n
     if (error instanceof ApiError) {
+      const generic = error.code === 'VALIDATION_FAILED' && error.message !== DEFAULT_VALIDATION_MESSAGE
       return {
         status: error.status,
         body: {
           code: error.code,
-          message: error.message,
-          ...(error.errors ? { errors: error.errors } : {}),
+          // A refusal with its own words for a form (e.g. "Nothing to change") keeps them.
+          message: i18n && !generic ? translateCode(i18n, error.code, error.message) : error.message,
+          ...(error.errors
+            ? { errors: i18n ? translateServiceFieldErrors(i18n, error.errors) : error.errors }
+            : {}),
         },
       }
     }
@@ -45,7 +61,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         status: 422,
         body: {
           code: 'VALIDATION_FAILED',
-          message: 'Some fields are invalid',
+          message: i18n
+            ? translateCode(i18n, 'VALIDATION_FAILED', DEFAULT_VALIDATION_MESSAGE)
+            : DEFAULT_VALIDATION_MESSAGE,
           errors: error.messages,
         },
       }
@@ -66,11 +84,14 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         },
       }
     }
+    const fallback = `Something went wrong on our side. Quote request id ${ctx.request.id()} to support.`
     return {
       status: 500,
       body: {
         code: 'INTERNAL_ERROR',
-        message: `Something went wrong on our side. Quote request id ${ctx.request.id()} to support.`,
+        message: i18n
+          ? translateCode(i18n, 'INTERNAL_ERROR', fallback, { requestId: ctx.request.id() })
+          : fallback,
       },
     }
   }

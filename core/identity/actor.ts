@@ -13,6 +13,8 @@ export interface Actor {
   permissions: string[]
   /** The super admin acting as this tenant, when impersonating */
   impersonatorId?: string
+  /** The language the user chose for the panel and server messages (`id`, `en`), if any */
+  locale?: string | null
 }
 
 export function actorCan(actor: Actor, permission: string) {
@@ -30,7 +32,14 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     .from('users')
     .where('users.id', userId)
     .where('users.status', 'active')
-    .select('users.id', 'users.email', 'users.full_name', 'users.tenant_id', 'users.is_super_admin')
+    .select(
+      'users.id',
+      'users.email',
+      'users.full_name',
+      'users.tenant_id',
+      'users.is_super_admin',
+      'users.locale'
+    )
     .first()
   if (!user) return null
   const roles = await platformDb()
@@ -47,5 +56,6 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     roleIds: roles.map((r) => r.id),
     roleSlugs: roles.map((r) => r.slug),
     permissions: [...new Set(roles.flatMap((r) => r.permissions as string[]))].sort(),
+    locale: user.locale ?? null,
   }
 }

@@ -19,3 +19,10 @@ export async function assertCustomRolesInPlan(trx: TransactionClientContract, te
     )
   }
 }
+
+/** Whether the tenant's plan lets it define and edit roles, for pages that explain it up front. */
+export async function customRolesInPlan(trx: TransactionClientContract, tenantId: string) {
+  const tenant = await trx.from('tenants').where('id', tenantId).select('plan').first()
+  const plan = (tenant?.plan as string | undefined) ?? null
+  return { name: plan, customRoles: Boolean(plan) && !PLANS_WITHOUT_CUSTOM_ROLES.has(plan!) }
+}

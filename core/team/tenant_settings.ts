@@ -1,3 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto'
+import drive from '@adonisjs/drive/services/main'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '../http/api_error.js'
 import kernel from '../services/kernel.js'
@@ -19,7 +22,18 @@ interface TenantRow {
   timezone: string
   locale: string
   logo_url: string | null
+  logo_path: string | null
   custom_domain: string | null
+}
+
+/** Where members' browsers fetch an uploaded logo; the version changes with every upload. */
+export const LOGO_ROUTE = '/tenant-logo'
+const logoVersion = (path: string) => createHash('sha256').update(path).digest('hex').slice(0, 12)
+
+/** The address of the logo to show: the uploaded file, else a logo URL set through the API. */
+export function logoAddress(row: { logo_path: string | null; logo_url: string | null }) {
+  if (row.logo_path) return `${LOGO_ROUTE}?v=${logoVersion(row.logo_path)}`
+  return row.logo_url
 }
 
 // The zones this runtime can format dates in; computed once, the list does not change at runtime.
@@ -35,7 +49,7 @@ function present(row: TenantRow) {
     status: row.status,
     timezone: row.timezone,
     locale: row.locale,
-    logoUrl: row.logo_url,
+    logoUrl: logoAddress(row),
     customDomain: row.custom_domain,
   }
 }
@@ -49,6 +63,7 @@ const COLUMNS = [
   'timezone',
   'locale',
   'logo_url',
+  'logo_path',
   'custom_domain',
 ]
 
@@ -84,7 +99,11 @@ export async function updateSettings(acting: Acting, change: SettingsChange) {
   if ('name' in after) columns.name = after.name
   if ('timezone' in after) columns.timezone = after.timezone
   if ('locale' in after) columns.locale = after.locale
-  if ('logoUrl' in after) columns.logo_url = after.logoUrl
+  if ('logoUrl' in after) {
+    // A logo URL given through the API replaces an uploaded file.
+    columns.logo_url = after.logoUrl
+    columns.logo_path = null
+  }
   await acting.trx
     .from('tenants')
     .where('id', row.id)
@@ -100,5 +119,67 @@ export async function updateSettings(acting: Acting, change: SettingsChange) {
   acting.afterCommit(() =>
     kernel.tenants.forget({ id: row.id, slug: row.slug, custom_domain: row.custom_domain })
   )
+  if ('logoUrl' in after && row.logo_path) removeLogoFileLater(acting, row.logo_path)
   return present(await tenantRow(acting.trx, acting.tenant.id))
+}
+
+/** The old file goes once the change is committed; a rolled-back change keeps it. */
+function removeLogoFileLater(acting: Acting, path: string) {
+  acting.afterCommit(() => drive.use().delete(path).catch(() => undefined))
+}
+
+/**
+ * Stores an uploaded logo (already validated as a small image) as a private
+ * file and points the tenant at it. Audited like any settings change.
+ */
+export async function replaceLogo(acting: Acting, file: MultipartFile) {
+  const row = await tenantRow(acting.trx, acting.tenant.id, true)
+  const key = `tenants/${row.id}/logo-${randomUUID()}.${file.extname ?? 'png'}`
+  await file.moveToDisk(key)
+  try {
+    await acting.trx
+      .from('tenants')
+      .where('id', row.id)
+      .update({ logo_path: key, logo_url: null, updated_at: new Date() })
+    await auditTeamChange(acting, {
+      action: 'tenant.logo_updated',
+      subjectType: 'tenant',
+      subjectId: row.id,
+      before: { logo: row.logo_path ? 'uploaded' : (row.logo_url ?? null) },
+      after: { logo: 'uploaded', file: file.clientName, size: file.size },
+    })
+  } catch (error) {
+    await drive.use().delete(key).catch(() => undefined)
+    throw error
+  }
+  if (row.logo_path) removeLogoFileLater(acting, row.logo_path)
+  return present(await tenantRow(acting.trx, acting.tenant.id))
+}
+
+/** Back to no logo (the panel shows its own mark). */
+export async function removeLogo(acting: Acting) {
+  const row = await tenantRow(acting.trx, acting.tenant.id, true)
+  if (!row.logo_path && !row.logo_url) return present(row)
+  await acting.trx
+    .from('tenants')
+    .where('id', row.id)
+    .update({ logo_path: null, logo_url: null, updated_at: new Date() })
+  await auditTeamChange(acting, {
+    action: 'tenant.logo_removed',
+    subjectType: 'tenant',
+    subjectId: row.id,
+    before: { logo: row.logo_path ? 'uploaded' : row.logo_url },
+    after: { logo: null },
+  })
+  if (row.logo_path) removeLogoFileLater(acting, row.logo_path)
+  return present(await tenantRow(acting.trx, acting.tenant.id))
+}
+
+/** The tenant's uploaded logo file, for the route that streams it to members. */
+export async function logoFile(trx: TransactionClientContract, tenantId: string) {
+  const row = await tenantRow(trx, tenantId)
+  if (!row.logo_path) return null
+  const disk = drive.use()
+  if (!(await disk.exists(row.logo_path))) return null
+  return { stream: await disk.getStream(row.logo_path), key: row.logo_path }
 }

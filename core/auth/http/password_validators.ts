@@ -12,3 +12,15 @@ export const resetPasswordValidator = vine.create(
     password: vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(PASSWORD_MAX_LENGTH),
   })
 )
+
+/** The panel's "set a new password" form: the new password typed twice. */
+export const resetPasswordFormValidator = vine.create(
+  vine.object({
+    token: vine.string().trim().minLength(20).maxLength(200),
+    password: vine
+      .string()
+      .minLength(PASSWORD_MIN_LENGTH)
+      .maxLength(PASSWORD_MAX_LENGTH)
+      .confirmed({ as: 'passwordConfirmation' }),
+  })
+)

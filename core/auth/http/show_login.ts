@@ -5,6 +5,9 @@ import { authenticate } from '../authenticate.js'
 export default class ShowLogin {
   async handle(ctx: HttpContext) {
     if (await authenticate(ctx)) return ctx.response.redirect('/')
-    return ctx.inertia.render('core/auth/login', {})
+    return ctx.inertia.render('core/auth/login', {
+      // Shown once after "set a new password" succeeded.
+      passwordReset: Boolean(ctx.session.flashMessages.get('passwordReset')),
+    })
   }
 }

@@ -2,18 +2,50 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import kernel from '../../services/kernel.js'
-import { actorCan } from '../../identity/actor.js'
+import { actorCan, type Actor } from '../../identity/actor.js'
+import { logoAddress } from '../../team/tenant_settings.js'
 import { platformNavigation } from '../../platform/panel_navigation.js'
 
+/** The core's own areas in the sidebar, each shown to the roles that may open it. */
+const CORE_NAVIGATION = [
+  { key: 'team', href: '/team', icon: 'i-lucide-users-round', permission: 'users.read' },
+  { key: 'roles', href: '/roles', icon: 'i-lucide-shield-check', permission: 'roles.manage' },
+  { key: 'settings', href: '/settings', icon: 'i-lucide-settings', permission: 'tenant.settings' },
+  { key: 'auditLog', href: '/audit-log', icon: 'i-lucide-scroll-text', permission: 'audit.read' },
+] as const
+
+function coreNavigation(actor: Actor | null | undefined, inTenant: boolean) {
+  if (!actor || !inTenant) return []
+  return CORE_NAVIGATION.filter((entry) => actorCan(actor, entry.permission)).map((entry) => ({
+    ...entry,
+  }))
+}
+
+/** The tenant's logo address, read through the request's transaction (its own row only). */
+async function tenantLogo(ctx: HttpContext) {
+  if (!ctx.tenant || typeof ctx.tenantDb !== 'function') return null
+  const trx = await ctx.tenantDb()
+  const row = await trx
+    .from('tenants')
+    .where('id', ctx.tenant.id)
+    .select('logo_path', 'logo_url')
+    .first()
+  return row ? logoAddress(row) : null
+}
+
 /**
- * Props every panel page receives: the tenant and the navigation of the
- * plugins it has enabled (the panel shell builds its sidebar from it).
+ * Props every panel page receives: the language, the tenant, who is signed
+ * in, the core's navigation and that of the plugins the tenant has enabled
+ * (the panel shell builds its sidebar from them).
  */
 export default class InertiaMiddleware extends BaseInertiaMiddleware {
   async share(ctx: HttpContext) {
     const tenant = ctx.tenant
     const enabled = tenant ? await kernel.enablement.enabledFor(tenant.id) : new Set<string>()
     return {
+      // The language the server answers in (the user's preference, this browser's choice,
+      // the account's language, then Accept-Language): the panel shows the same one.
+      locale: ctx.i18n?.locale ?? 'id',
       tenant: tenant
         ? {
             id: tenant.id,
@@ -21,16 +53,24 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
             name: tenant.name,
             locale: tenant.locale,
             timezone: tenant.timezone,
+            status: tenant.status,
+            logoUrl: await tenantLogo(ctx),
           }
         : null,
       user: ctx.actor
-        ? { name: ctx.actor.fullName, email: ctx.actor.email, roles: ctx.actor.roleSlugs }
+        ? {
+            name: ctx.actor.fullName,
+            email: ctx.actor.email,
+            roles: ctx.actor.roleSlugs,
+            locale: ctx.actor.locale ?? null,
+          }
         : null,
       // Messages the server flashed for the form fields (a failed sign-in, a refused form).
       errors: {
         ...(ctx.session?.flashMessages.get('errorsBag', {}) ?? {}),
         ...this.getValidationErrors(ctx),
       },
+      coreNavigation: coreNavigation(ctx.actor, Boolean(tenant)),
       // Entries the user's role cannot open are left out, not shown and then refused.
       navigation: kernel.plugins
         .navigation(enabled)
