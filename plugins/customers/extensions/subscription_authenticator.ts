@@ -82,6 +82,8 @@ const subscriptionAuthenticator: RadiusAuthenticator = {
       reply,
       simultaneousUse: 1,
       macAddress: row.mac_address,
+      // Every change goes through services that call forgetRadiusAccounts; expiry is a moment.
+      reuse: { seconds: 600, until: expiresAt },
     }
     if (password === null) {
       account.status = 'disabled'

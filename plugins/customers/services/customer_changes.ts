@@ -1,5 +1,6 @@
 import { ApiError } from '#core/http/api_error'
 import { auditTeamChange, changedFields, type Acting } from '#core/team/acting'
+import { forgetRadiusAccounts } from '#plugins/radius/contracts'
 import {
   assertCategory,
   findCustomerOrFail,
@@ -53,8 +54,10 @@ async function guardIdentity<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const audit = (acting: Acting, action: string, id: string, extra: object) =>
-  auditTeamChange(acting, { action, subjectType: 'customer', subjectId: id, ...extra })
+const audit = (acting: Acting, action: string, id: string, extra: object) => {
+  acting.afterCommit(() => forgetRadiusAccounts(acting.tenant.id)) // RADIUS answers derive from it
+  return auditTeamChange(acting, { action, subjectType: 'customer', subjectId: id, ...extra })
+}
 
 export async function createCustomer(acting: Acting, input: CustomerInput) {
   const { trx, tenant, actor } = acting

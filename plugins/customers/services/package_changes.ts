@@ -1,5 +1,6 @@
 import { ApiError, type FieldError } from '#core/http/api_error'
 import { auditTeamChange, changedFields, type Acting } from '#core/team/acting'
+import { forgetRadiusAccounts } from '#plugins/radius/contracts'
 import { burstProblems, type BurstSpec } from '#core/services/package_mapping'
 import { findPackageOrFail, presentPackage } from './package_queries.js'
 
@@ -84,8 +85,15 @@ function columnsOf(values: Partial<PackageInput>) {
   return columns
 }
 
-const audit = (acting: Acting, action: string, id: string, extra: object) =>
-  auditTeamChange(acting, { action, subjectType: 'service_package', subjectId: id, ...extra })
+const audit = (acting: Acting, action: string, id: string, extra: object) => {
+  acting.afterCommit(() => forgetRadiusAccounts(acting.tenant.id)) // RADIUS answers derive from it
+  return auditTeamChange(acting, {
+    action,
+    subjectType: 'service_package',
+    subjectId: id,
+    ...extra,
+  })
+}
 
 export async function createPackage(acting: Acting, input: PackageInput) {
   const values = { ...input, periodDays: input.periodDays ?? null }

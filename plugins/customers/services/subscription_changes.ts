@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { ApiError, type FieldError } from '#core/http/api_error'
 import { auditTeamChange, changedFields, isUuid, type Acting } from '#core/team/acting'
+import { forgetRadiusAccounts } from '#plugins/radius/contracts'
 import { findPackage, type PackageRow } from './package_queries.js'
 import { findSubscriptionOrFail, presentSubscription } from './subscription_queries.js'
 import { decryptPassword, encryptPassword, generatePassword } from './subscription_secrets.js'
@@ -106,8 +107,10 @@ function prepaidExpiry(pkg: PackageRow, startDate: string, zone: string) {
   return DateTime.fromISO(startDate, { zone }).plus({ days: pkg.period_days }).toJSDate()
 }
 
-const audit = (acting: Acting, action: string, id: string, extra: object) =>
-  auditTeamChange(acting, { action, subjectType: 'subscription', subjectId: id, ...extra })
+const audit = (acting: Acting, action: string, id: string, extra: object) => {
+  acting.afterCommit(() => forgetRadiusAccounts(acting.tenant.id)) // RADIUS answers derive from it
+  return auditTeamChange(acting, { action, subjectType: 'subscription', subjectId: id, ...extra })
+}
 
 export async function createSubscription(acting: Acting, input: SubscriptionInput) {
   const zone = acting.tenant.timezone || 'Asia/Jakarta'
@@ -206,7 +209,7 @@ export async function updateSubscription(acting: Acting, id: string, change: Sub
       .update({ ...columns, updated_at: new Date() })
   )
   await audit(acting, 'subscription.updated', id, {
-    before: { username: row.username, ...before },
+    before: { username: row.username, customerId: row.customer_id, ...before },
     // The password itself never goes into the audit log: only that it changed.
     after: password !== undefined ? { ...after, passwordChanged: true } : after,
   })

@@ -57,6 +57,7 @@ test.group('Customers | RADIUS authenticator', () => {
       },
       simultaneousUse: 1,
       macAddress: 'AA:BB:CC:00:00:01',
+      reuse: { seconds: 600, until: null },
     })
     assert.deepEqual(await lookup(tenant.id, 'AKTIF'), [], 'usernames match exactly')
     assert.deepEqual(await lookup(tenant.id, 'nobody'), [])
