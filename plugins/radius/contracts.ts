@@ -25,6 +25,16 @@ export interface RadiusAccount {
   simultaneousUse: number
   /** When set, only this client MAC may log in with the account */
   macAddress?: string | null
+  /**
+   * Lets the RADIUS plugin answer later logins of this username from its
+   * cache (process memory and Redis) for up to `seconds` instead of asking
+   * again. Only for answers that depend on nothing but rows whose every change
+   * is followed by `forgetRadiusAccounts` (a voucher, whose answer counts its
+   * usage, must not). `until`: the answer stops being true then (the end of a
+   * prepaid period). A reused answer's `Session-Timeout` is read as time left
+   * from the moment of the answer and counted down.
+   */
+  reuse?: { seconds: number; until?: Date | string | null }
 }
 
 export interface RadiusAuthenticator {
@@ -69,6 +79,17 @@ export const radiusLoginAccepted = defineExtensionPoint<RadiusLoginListener>(
   'Told of every login FreeRADIUS accepted, before the Accept is sent; may still refuse it'
 )
 
+// Loaded on first use (manifests import this file while the kernel is still
+// being built), and once: a dynamic import() per login costs more than the login.
+let kernelModules: ReturnType<typeof loadKernelModules> | undefined
+async function loadKernelModules() {
+  const [{ default: kernel }, { withTenant }] = await Promise.all([
+    import('#core/services/kernel'),
+    import('#core/tenancy/tenant_db'),
+  ])
+  return { kernel, withTenant }
+}
+
 /**
  * Asks every enabled `radiusLoginAccepted` listener of the tenant about an
  * accepted login; the first refusal wins. Called by the post-auth handler.
@@ -78,9 +99,7 @@ export async function confirmAcceptedLogin(input: {
   username: string
   client?: { macAddress?: string; nasIp?: string }
 }): Promise<{ code: string; reason?: string } | null> {
-  // Loaded here: manifests import this file while the kernel is still being built.
-  const { default: kernel } = await import('#core/services/kernel')
-  const { withTenant } = await import('#core/tenancy/tenant_db')
+  const { kernel, withTenant } = await (kernelModules ??= loadKernelModules())
   const listeners = await kernel.extensionsFor(radiusLoginAccepted, input.tenantId)
   if (!listeners.length) return null
   return withTenant(input.tenantId, async (trx) => {
@@ -91,6 +110,20 @@ export async function confirmAcceptedLogin(input: {
     return null
   })
 }
+
+/**
+ * Call after changing anything an authenticator's reusable answer depends on
+ * (once the change is committed): the RADIUS plugin forgets the answers it
+ * remembered for the tenant, all of them or those of `usernames`, in every
+ * process. Never throws; with Redis down, other processes forget theirs
+ * within seconds.
+ */
+export async function forgetRadiusAccounts(tenantId: string, usernames?: string[]) {
+  // Loaded on first use, like the kernel above: the cache needs the booted app's Redis.
+  const { forgetAccounts } = await (accountCache ??= import('./services/account_cache.js'))
+  await forgetAccounts(tenantId, usernames)
+}
+let accountCache: Promise<typeof import('./services/account_cache.js')> | undefined
 
 /**
  * Time and traffic a login used, for plugins that sell by time or volume

@@ -27,6 +27,7 @@ export default definePlugin({
   extensionPoints: [radiusAuthenticator],
   middleware: { caller: () => import('./http/caller_middleware.js') },
   commands: [() => import('./commands/radius_config.js')],
+  lifecycle: { boot: (ctx) => import('./services/radius_runtime.js').then((m) => m.boot(ctx)) },
   routes({ api, machine }) {
     machine.post('/radius/auth', () => import('./http/authorize.js'), { middleware: ['caller'] })
     machine.post('/radius/acct', () => import('./http/accounting.js'), { middleware: ['caller'] })

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { withTenant } from '#core/tenancy/tenant_db'
 import { authorizeLogin } from '../services/authorize_login.js'
+import { logLogin } from '../services/login_log.js'
 import { readAttributes, reject, replyBody, text } from '../services/rlm_rest.js'
 
 /**
@@ -24,16 +24,14 @@ export default class Authorize {
       'RADIUS login refused'
     )
     if (decision.tenantId) {
-      await withTenant(decision.tenantId, (trx) =>
-        trx.table('radius_auth_log').insert({
-          tenant_id: decision.tenantId,
-          username: username.slice(0, 128),
-          result: 'reject',
-          reason: decision.code,
-          nas_ip: text(attributes, 'NAS-IP-Address') ?? null,
-          mac_address: text(attributes, 'Calling-Station-Id')?.slice(0, 64) ?? null,
-        })
-      )
+      logLogin({
+        tenantId: decision.tenantId,
+        username,
+        result: 'reject',
+        reason: decision.code,
+        nasIp: text(attributes, 'NAS-IP-Address') ?? null,
+        macAddress: text(attributes, 'Calling-Station-Id') ?? null,
+      })
     }
     return response.unauthorized(reject(decision.code))
   }

@@ -4,6 +4,8 @@ import { radiusAuthenticator, type RadiusAccount } from '../contracts.js'
 import type { RadiusAttributes } from './rlm_rest.js'
 import { text } from './rlm_rest.js'
 import { findNas } from './nas_directory.js'
+import { cacheGeneration, cachedAccount, rememberAccount } from './account_cache.js'
+import { literal, tenantSql } from './tenant_sql.js'
 
 export type Decision =
   | { accept: true; account: RadiusAccount; reply: Record<string, string | number> }
@@ -11,31 +13,104 @@ export type Decision =
 
 const normaliseMac = (mac?: string | null) => mac?.toLowerCase().replace(/[^0-9a-f]/g, '') ?? ''
 
+const refuse = (code: string): Decision => ({ accept: false, code })
+
 /**
  * Who may log in, decided in order: the NAS names the tenant; the tenant is
  * active and uses RADIUS; an enabled authenticator owns the username; the
  * account is active (or isolated, per the tenant's setting); the MAC matches
  * when bound; the simultaneous-use limit is not reached.
+ *
+ * NAS, tenant and enabled plugins come from process memory; an account whose
+ * authenticator allows it is remembered (memory and Redis, see
+ * account_cache.ts), and then the login costs one database round trip: the
+ * open-session count (and the isolated setting, for an isolated account).
  */
 export async function authorizeLogin(
   attributes: RadiusAttributes
 ): Promise<Decision & { tenantId?: string }> {
   const username = text(attributes, 'User-Name')
-  if (!username) return { accept: false, code: 'USER_UNKNOWN' }
+  if (!username) return refuse('USER_UNKNOWN')
   const nas = await findNas(text(attributes, 'NAS-IP-Address'))
-  if (!nas) return { accept: false, code: 'NAS_UNKNOWN' }
+  if (!nas) return refuse('NAS_UNKNOWN')
   const tenant = kernel.tenants.peekById(nas.tenantId) ?? (await kernel.tenants.byId(nas.tenantId))
   if (!tenant || tenant.status !== 'active')
     return { accept: false, code: 'TENANT_SUSPENDED', tenantId: nas.tenantId }
-  if (!(await kernel.enablement.isEnabled(tenant.id, 'radius'))) {
-    return { accept: false, code: 'RADIUS_DISABLED', tenantId: tenant.id }
-  }
+  const enabled = await kernel.enablement.enabledFor(tenant.id)
+  if (!enabled.has('radius')) return { accept: false, code: 'RADIUS_DISABLED', tenantId: tenant.id }
 
-  const decision = await withTenant(tenant.id, async (trx): Promise<Decision> => {
-    let account: RadiusAccount | null = null
-    for (const { implementation } of await kernel.extensionsFor(radiusAuthenticator, tenant.id)) {
-      account = await implementation.find({
-        tenantId: tenant.id,
+  const mac = text(attributes, 'Calling-Station-Id')
+  const cached = await cachedAccount(tenant.id, username)
+  const decision =
+    cached && enabled.has(cached.plugin)
+      ? await decideRemembered(tenant.id, username, cached.account, mac)
+      : await decideAsking(tenant.id, username, attributes)
+  return { ...decision, tenantId: tenant.id }
+}
+
+/** Status and MAC of the account: the checks that need no database. */
+function checkAccount(
+  account: RadiusAccount,
+  mac: string | undefined
+): Decision | 'isolated' | null {
+  if (account.status === 'isolated') return 'isolated'
+  if (account.status !== 'active') {
+    return refuse(account.status === 'expired' ? 'EXPIRED' : 'ACCOUNT_DISABLED')
+  }
+  return checkMac(account, mac)
+}
+
+function checkMac(account: RadiusAccount, mac: string | undefined): Decision | null {
+  if (account.macAddress && normaliseMac(account.macAddress) !== normaliseMac(mac)) {
+    return refuse('MAC_MISMATCH')
+  }
+  return null
+}
+
+const openSessions = (username: string) =>
+  `SELECT count(*)::int AS total FROM radius_sessions WHERE username = ${literal(username)} AND stopped_at IS NULL`
+const ISOLATED_BEHAVIOUR = `SELECT isolated_behaviour FROM radius_settings`
+
+/** A remembered account: one round trip for what changes by the second. */
+async function decideRemembered(
+  tenantId: string,
+  username: string,
+  account: RadiusAccount,
+  mac: string | undefined
+): Promise<Decision> {
+  const checked = checkAccount(account, mac)
+  if (checked !== null && checked !== 'isolated') return checked
+  const isolated = checked === 'isolated'
+  const [sessions, settings] = await tenantSql(
+    tenantId,
+    isolated ? [openSessions(username), ISOLATED_BEHAVIOUR] : [openSessions(username)]
+  )
+  const reply = { ...account.reply }
+  if (isolated) {
+    if ((settings[0]?.isolated_behaviour ?? 'reject') === 'reject') return refuse('ISOLATED')
+    reply['Mikrotik-Address-List'] = 'isolir'
+    const mismatch = checkMac(account, mac)
+    if (mismatch) return mismatch
+  }
+  if (sessions[0].total >= account.simultaneousUse) return refuse('SIMULTANEOUS_USE')
+  return { accept: true, account, reply }
+}
+
+/** Asks the tenant's authenticators, in one tenant transaction, and remembers a reusable answer. */
+async function decideAsking(
+  tenantId: string,
+  username: string,
+  attributes: RadiusAttributes
+): Promise<Decision> {
+  const generation = cacheGeneration(tenantId)
+  let found: { account: RadiusAccount; plugin: string } | undefined
+  const decision = await withTenant(tenantId, async (trx): Promise<Decision> => {
+    for (const { plugin, implementation } of await kernel.extensionsFor(
+      radiusAuthenticator,
+      tenantId
+    )) {
+      const account = await implementation.find({
+        tenantId,
         username,
         trx,
         client: {
@@ -43,30 +118,34 @@ export async function authorizeLogin(
           nasIp: text(attributes, 'NAS-IP-Address'),
         },
       })
-      if (account) break
+      if (account) {
+        found = { account, plugin }
+        break
+      }
     }
-    if (!account) return { accept: false, code: 'USER_UNKNOWN' }
+    if (!found) return refuse('USER_UNKNOWN')
+    const { account } = found
     const reply = { ...account.reply }
-    if (account.status === 'isolated') {
+    const checked = checkAccount(account, text(attributes, 'Calling-Station-Id'))
+    if (checked === 'isolated') {
       const settings = await trx.from('radius_settings').select('isolated_behaviour').first()
-      if ((settings?.isolated_behaviour ?? 'reject') === 'reject')
-        return { accept: false, code: 'ISOLATED' }
+      if ((settings?.isolated_behaviour ?? 'reject') === 'reject') return refuse('ISOLATED')
       reply['Mikrotik-Address-List'] = 'isolir'
-    } else if (account.status !== 'active') {
-      return { accept: false, code: account.status === 'expired' ? 'EXPIRED' : 'ACCOUNT_DISABLED' }
-    }
-    const mac = text(attributes, 'Calling-Station-Id')
-    if (account.macAddress && normaliseMac(account.macAddress) !== normaliseMac(mac)) {
-      return { accept: false, code: 'MAC_MISMATCH' }
+      const mismatch = checkMac(account, text(attributes, 'Calling-Station-Id'))
+      if (mismatch) return mismatch
+    } else if (checked) {
+      return checked
     }
     const [open] = await trx
       .from('radius_sessions')
       .where('username', username)
       .whereNull('stopped_at')
       .count('* as total')
-    if (Number(open.total) >= account.simultaneousUse)
-      return { accept: false, code: 'SIMULTANEOUS_USE' }
+    if (Number(open.total) >= account.simultaneousUse) return refuse('SIMULTANEOUS_USE')
     return { accept: true, account, reply }
   })
-  return { ...decision, tenantId: tenant.id }
+  if (found?.account.reuse) {
+    await rememberAccount(tenantId, username, found.plugin, found.account, generation)
+  }
+  return decision
 }

@@ -39,12 +39,19 @@ const login = (
 const acct = (fields: Record<string, string | number>) =>
   harness.send('acct', { 'NAS-IP-Address': NAS_IP, ...fields })
 
-const lastLog = async (username: string) =>
-  platformDb()
-    .from('radius_auth_log')
-    .where({ tenant_id: tenant.id, username })
-    .orderBy('id', 'desc')
-    .first()
+/** The login log is written a moment after the answer (in batches): wait for the line. */
+const lastLog = async (username: string) => {
+  const deadline = Date.now() + 3000
+  for (;;) {
+    const row = await platformDb()
+      .from('radius_auth_log')
+      .where({ tenant_id: tenant.id, username })
+      .orderBy('id', 'desc')
+      .first()
+    if (row || Date.now() > deadline) return row
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
 
 test.group('RADIUS | logins through a real FreeRADIUS', (group) => {
   group.setup(async () => {
