@@ -71,6 +71,24 @@ export interface QueueHotspotUsersRequest extends RouterRef {
   chunkSize?: number
 }
 
+/** Where a queued push stands; `error` is the router's or the check's reason, readable as is. */
+export interface HotspotPushProgress {
+  batchId: string
+  routerId: string
+  /** `retrying`: an attempt failed (router unreachable...) and the queue tries again with backoff */
+  state: 'queued' | 'running' | 'retrying' | 'completed' | 'failed'
+  total: number
+  /** Users handled so far (created or already there) */
+  done: number
+  created: number
+  skipped: number
+  percent: number
+  attempts: number
+  error: string | null
+  queuedAt: string
+  finishedAt: string | null
+}
+
 export interface RouterGateway {
   isolate(request: IsolationRequest): Promise<IsolationResult>
   /** Undoes `isolate`: same arguments, `isolatedProfile` not needed */
@@ -80,6 +98,14 @@ export interface RouterGateway {
   ): Promise<PushHotspotUsersResult>
   /** Queues the push for the worker (large batches); the job reports progress and is safe to rerun */
   queueHotspotUsers(request: QueueHotspotUsersRequest): Promise<{ jobId: string }>
+  /**
+   * Progress of a batch queued with `queueHotspotUsers`, by its batch id; null
+   * when this tenant queued no such batch. Also served at
+   * `GET /api/v1/routers/:id/push-vouchers/:batch_id`.
+   */
+  hotspotPushProgress?(
+    request: Pick<RouterRef, 'tenantId'> & { batchId: string; routerId?: string }
+  ): Promise<HotspotPushProgress | null>
 }
 
 export const routerGateway = defineExtensionPoint<RouterGateway>(

@@ -71,8 +71,59 @@ export default definePlugin({
   schedules: [{ job: 'sync-tenant-routers', every: 300_000, perTenant: true }],
   routes({ api, panel }) {
     const read = { permission: 'router.read' }
-    panel.get('/mikrotik/routers', () => import('./http/show_routers_page.js'), read)
     const write = { permission: 'router.write' }
+    const remove = { permission: 'router.delete' }
+
+    // Panel pages and their forms (session + CSRF); the API below carries the same actions.
+    panel.get('/mikrotik/routers', () => import('./http/show_routers_page.js'), read)
+    panel.post('/mikrotik/routers', () => import('./http/panel/create_router_page.js'), {
+      ...write,
+      limit: 'max_router',
+    })
+    panel.get('/mikrotik/routers/:id', () => import('./http/panel/router_page.js'), read)
+    panel.patch('/mikrotik/routers/:id', () => import('./http/panel/update_router_page.js'), write)
+    panel.delete(
+      '/mikrotik/routers/:id',
+      () => import('./http/panel/delete_router_page.js'),
+      remove
+    )
+    panel.post(
+      '/mikrotik/routers/:id/test-connection',
+      () => import('./http/panel/test_connection_page.js'),
+      write
+    )
+    panel.post(
+      '/mikrotik/routers/:id/sessions/:session_id/disconnect',
+      () => import('./http/panel/disconnect_session_page.js'),
+      write
+    )
+    panel.post(
+      '/mikrotik/routers/:id/users',
+      () => import('./http/panel/create_account_page.js'),
+      write
+    )
+    panel.patch(
+      '/mikrotik/routers/:id/users/:user_id',
+      () => import('./http/panel/update_account_page.js'),
+      write
+    )
+    panel.delete(
+      '/mikrotik/routers/:id/users/:user_id',
+      () => import('./http/panel/delete_account_page.js'),
+      write
+    )
+    panel.get('/mikrotik/routers/:id/push', () => import('./http/panel/push_page.js'), write)
+    panel.post(
+      '/mikrotik/routers/:id/push',
+      () => import('./http/panel/create_push_page.js'),
+      write
+    )
+    panel.get(
+      '/mikrotik/routers/:id/onboarding',
+      () => import('./http/panel/onboarding_page.js'),
+      write
+    )
+
     api.get('/routers', () => import('./http/list_routers.js'), read)
     api.post('/routers', () => import('./http/create_router.js'), {
       ...write,
@@ -80,9 +131,7 @@ export default definePlugin({
     })
     api.get('/routers/:id', () => import('./http/show_router.js'), read)
     api.patch('/routers/:id', () => import('./http/update_router.js'), write)
-    api.delete('/routers/:id', () => import('./http/delete_router.js'), {
-      permission: 'router.delete',
-    })
+    api.delete('/routers/:id', () => import('./http/delete_router.js'), remove)
     api.post(
       '/routers/:id/test-connection',
       () => import('./http/test_router_connection.js'),
@@ -100,7 +149,18 @@ export default definePlugin({
       write
     )
     api.get('/routers/:id/users', () => import('./http/list_router_users.js'), read)
+    api.post('/routers/:id/users', () => import('./http/create_router_user.js'), write)
+    api.patch('/routers/:id/users/:user_id', () => import('./http/update_router_user.js'), write)
+    api.delete('/routers/:id/users/:user_id', () => import('./http/delete_router_user.js'), write)
+    api.get('/routers/:id/profiles', () => import('./http/list_router_profiles.js'), read)
     api.get('/routers/:id/dhcp-leases', () => import('./http/list_router_dhcp_leases.js'), read)
+    api.get('/routers/:id/sync-logs', () => import('./http/list_sync_logs.js'), read)
+    api.post('/routers/:id/push-vouchers', () => import('./http/push_vouchers.js'), write)
+    api.get(
+      '/routers/:id/push-vouchers/:batch_id',
+      () => import('./http/show_push_progress.js'),
+      read
+    )
   },
   lifecycle: {
     // The manifest has no shutdown hook: the app's own terminating hook closes the router sockets.

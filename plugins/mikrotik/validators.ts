@@ -153,7 +153,8 @@ export const createAccountValidator = vine.create(
     profile: profileName(),
     /** Hotspot only: how long the user may be online in total */
     limitUptime: duration().optional(),
-    comment: accountComment().optional(),
+    /** Blank (null) clears it */
+    comment: accountComment().nullable().optional(),
     disabled: vine.boolean().optional(),
   })
 )
@@ -165,7 +166,7 @@ export const updateAccountValidator = vine.create(
     password: accountPassword().optional(),
     profile: profileName().optional(),
     limitUptime: duration().optional(),
-    comment: accountComment().optional(),
+    comment: accountComment().nullable().optional(),
     disabled: vine.boolean().optional(),
   })
 )
@@ -203,5 +204,29 @@ export const pushVouchersValidator = vine.create(
       .minLength(1)
       .maxLength(5000),
     chunkSize: vine.number().withoutDecimals().min(1).max(500).optional(),
+  })
+)
+
+/** The router page's URL: which tab, and the search and page of its list. */
+export const routerPageValidator = vine.create(
+  vine.object({
+    tab: vine
+      .enum(['overview', 'sessions', 'accounts', 'leases', 'logs', 'settings'] as const)
+      .optional(),
+    q: text().maxLength(100).optional(),
+    page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
+    type: vine.enum(['hotspot', 'pppoe'] as const).optional(),
+  })
+)
+
+export const pushPageValidator = vine.create(vine.object({ batch: batchId().optional() }))
+
+/** The panel's push form: one `name,password` per line, and what every line gets. */
+export const pushFormValidator = vine.create(
+  vine.object({
+    lines: vine.string().trim().minLength(1).maxLength(200_000),
+    profile: profileName(),
+    limitUptime: duration().nullable().optional(),
+    comment: accountComment().nullable().optional(),
   })
 )

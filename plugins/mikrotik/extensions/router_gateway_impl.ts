@@ -7,6 +7,7 @@ import { checkHotspotUsers, checkIsolationRequest } from '../services/gateway_in
 import { pushUsersToRouter } from '../services/hotspot_push.js'
 import { queueHotspotUserPush } from '../services/hotspot_push_queue.js'
 import { useRouter } from '../services/router_gateway.js'
+import { hotspotPushProgress } from '../services/push_progress.js'
 import { answeringForRouter } from '../services/router_errors.js'
 import { isolateOnRouter, restoreOnRouter } from '../services/router_isolation.js'
 import { forgetSessions } from '../services/session_cache.js'
@@ -94,6 +95,8 @@ const gateway: RouterGateway = {
     await loadRouter(request)
     return queueHotspotUserPush(request)
   },
+  hotspotPushProgress: (request) =>
+    hotspotPushProgress(request.tenantId, request.batchId, request.routerId),
 }
 
 export default gateway

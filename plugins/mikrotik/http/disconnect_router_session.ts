@@ -20,12 +20,7 @@ export default class DisconnectRouterSession {
 
   async handle(ctx: HttpContext) {
     const { type } = await ctx.request.validateUsing(disconnectSessionValidator)
-    const answer = await requestDisconnect(
-      ctx,
-      ctx.params.id,
-      type,
-      String(ctx.params.session_id)
-    )
+    const answer = await requestDisconnect(ctx, ctx.params.id, type, String(ctx.params.session_id))
     return 'queued' in answer ? ctx.response.accepted(answer) : ctx.response.ok(answer)
   }
 }

@@ -46,6 +46,12 @@ export async function findRouterOrFail(trx: Trx, id: string, lock = false): Prom
   return row
 }
 
+/** The router with this id in the current tenant, or null (also for a malformed id). */
+export async function findRouter(trx: Trx, id: string): Promise<RouterRow | null> {
+  if (!UUID.test(id)) return null
+  return (await trx.from(TABLE).where('id', id).first()) ?? null
+}
+
 export async function nameTaken(trx: Trx, name: string, exceptId?: string): Promise<boolean> {
   const query = trx.from(TABLE).whereRaw('lower(name) = lower(?)', [name])
   if (exceptId) query.whereNot('id', exceptId)

@@ -17,7 +17,7 @@ export interface AccountInput {
   password?: string
   profile?: string
   limitUptime?: string
-  comment?: string
+  comment?: string | null
   disabled?: boolean
 }
 
@@ -36,7 +36,7 @@ function attributes(type: AccountType, input: AccountInput): RouterParams {
   if (input.name !== undefined) values.name = input.name
   if (input.password !== undefined) values.password = input.password
   if (input.profile !== undefined) values.profile = input.profile
-  if (input.comment !== undefined) values.comment = input.comment
+  if (input.comment !== undefined) values.comment = input.comment ?? ''
   if (input.disabled !== undefined) values.disabled = input.disabled ? 'yes' : 'no'
   if (type === 'hotspot' && input.limitUptime !== undefined)
     values['limit-uptime'] = input.limitUptime
@@ -66,7 +66,11 @@ async function checkProfile(client: RouterClient, type: AccountType, profile?: s
 function nameTakenOnRouter(error: unknown) {
   if (error instanceof RouterError && /already have/.test(error.routerMessage ?? '')) {
     return ApiError.unprocessable([
-      { field: 'name', message: 'The router already has an account with this name', rule: 'unique' },
+      {
+        field: 'name',
+        message: 'The router already has an account with this name',
+        rule: 'unique',
+      },
     ])
   }
   return error

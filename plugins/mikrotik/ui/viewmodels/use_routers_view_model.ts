@@ -1,77 +1,146 @@
 import { computed, ref } from 'vue'
-import { router as inertia } from '@inertiajs/vue3'
+import { router as inertia, useForm, usePage } from '@inertiajs/vue3'
+import { useI18n } from 'vue-i18n'
+import { formatDate } from '../../../../resources/lib/format'
 import { usePreferencesStore } from '../../../../resources/stores/preferences_store'
-import type { RouterStatus, RoutersPageProps } from '../models/router'
+import type { SharedProps } from '../../../../resources/models/panel'
+import type { Status, TableColumn, TableQuery } from '../../../../resources/models/table'
+import {
+  EMPTY_ROUTER_DRAFT,
+  routerPayload,
+  type RouterDraft,
+  type RouterStatus,
+  type RoutersPageProps,
+} from '../models/router'
+import { messageOf, useNotice } from './form_support'
 
-/** The plugin's own words, in the panel's two languages. */
-const TEXT = {
-  en: {
-    title: 'Routers',
-    search: 'Search by name or address',
-    allStatuses: 'All statuses',
-    empty: 'No routers yet',
-    emptyHint: 'Add a MikroTik router through the API to see it here.',
-    status: { unknown: 'Not checked', online: 'Online', offline: 'Offline' },
-    columns: {
-      name: 'Name',
-      address: 'Address',
-      status: 'Status',
-      version: 'RouterOS',
-      board: 'Board',
-    },
-  },
-  id: {
-    title: 'Router',
-    search: 'Cari nama atau alamat',
-    allStatuses: 'Semua status',
-    empty: 'Belum ada router',
-    emptyHint: 'Tambahkan router MikroTik lewat API agar muncul di sini.',
-    status: { unknown: 'Belum dicek', online: 'Online', offline: 'Offline' },
-    columns: {
-      name: 'Nama',
-      address: 'Alamat',
-      status: 'Status',
-      version: 'RouterOS',
-      board: 'Board',
-    },
-  },
-} as const
+const COLUMNS: TableColumn[] = [
+  { key: 'name', label: 'mikrotik.list.columns.name' },
+  { key: 'address', label: 'mikrotik.list.columns.address' },
+  { key: 'status', label: 'mikrotik.list.columns.status' },
+  { key: 'routerosVersion', label: 'mikrotik.list.columns.version' },
+  { key: 'lastSeen', label: 'mikrotik.list.columns.lastSeen' },
+]
 
-const STATUS_CLASS: Record<RouterStatus, string> = {
-  online: 'bg-success/10 text-success',
-  offline: 'bg-error/10 text-error',
-  unknown: 'bg-elevated text-muted',
+/** Router status in the panel's shared colours. */
+export const STATUS_BADGE: Record<RouterStatus, Status> = {
+  online: 'active',
+  offline: 'error',
+  unknown: 'unknown',
 }
 
+/**
+ * The routers list: search, status filter and page live in the URL and are
+ * answered by the server; "add router" posts to the panel and shows the
+ * server's messages beside the fields.
+ */
 export function useRoutersViewModel(props: RoutersPageProps) {
+  const { t } = useI18n()
   const preferences = usePreferencesStore()
-  const text = computed(() => TEXT[preferences.locale] ?? TEXT.id)
-  const search = ref(props.filters.q)
+  const page = usePage<SharedProps>()
+  useNotice(() => props.notice)
+
+  const query = ref<TableQuery>({
+    page: props.routers.meta.page,
+    perPage: props.routers.meta.perPage,
+    search: props.filters.q,
+  })
   const status = ref<RouterStatus | ''>(props.filters.status)
+  const loading = ref(false)
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  /** Filters live in the URL, so a filtered list can be bookmarked and shared. */
+  function load() {
+    const params = {
+      q: query.value.search?.trim() || undefined,
+      status: status.value || undefined,
+      page: query.value.page > 1 ? query.value.page : undefined,
+    }
+    inertia.get('/mikrotik/routers', params, {
+      only: ['routers', 'filters'],
+      preserveState: true,
+      preserveScroll: true,
+      replace: true,
+      onStart: () => (loading.value = true),
+      onFinish: () => (loading.value = false),
+    })
+  }
+
+  function updateQuery(next: TableQuery) {
+    const searchChanged = next.search !== query.value.search
+    query.value = next
+    clearTimeout(timer)
+    if (searchChanged) timer = setTimeout(load, 300)
+    else load()
+  }
+
+  function setStatus(next: string) {
+    status.value = next as RouterStatus | ''
+    query.value = { ...query.value, page: 1 }
+    load()
+  }
 
   const rows = computed(() =>
     props.routers.data.map((router) => ({
       ...router,
+      href: `/mikrotik/routers/${router.id}`,
       address: `${router.host}:${router.port}${router.tls ? ' (TLS)' : ''}`,
-      statusLabel: text.value.status[router.status],
-      statusClass: STATUS_CLASS[router.status],
+      badge: STATUS_BADGE[router.status],
+      statusLabel: t(`mikrotik.status.${router.status}`),
+      lastSeen: router.lastSeenAt
+        ? formatDate(router.lastSeenAt, {
+            locale: preferences.locale,
+            timeZone: page.props.tenant?.timezone,
+            withTime: true,
+          })
+        : '—',
+    }))
+  )
+  const statusOptions = computed(() =>
+    (['online', 'offline', 'unknown'] as const).map((value) => ({
+      value,
+      label: t(`mikrotik.status.${value}`),
     }))
   )
 
-  /** Filters live in the URL, so a filtered list can be bookmarked and shared. */
-  function applyFilters() {
-    const query: Record<string, string> = {}
-    if (search.value.trim()) query.q = search.value.trim()
-    if (status.value) query.status = status.value
-    inertia.get('/mikrotik/routers', query, { preserveState: true, replace: true })
+  const formOpen = ref(false)
+  const form = useForm<RouterDraft>({ ...EMPTY_ROUTER_DRAFT })
+  const errorFor = (field: string) => messageOf(form.errors as Record<string, unknown>, field)
+
+  function openForm() {
+    form.reset()
+    form.clearErrors()
+    formOpen.value = true
+  }
+
+  function submit() {
+    form
+      .transform((draft) => routerPayload(draft, false))
+      .post('/mikrotik/routers', {
+        preserveScroll: true,
+        onSuccess: () => {
+          formOpen.value = false
+          form.reset()
+        },
+      })
   }
 
   return {
-    text,
-    search,
+    columns: COLUMNS,
+    query,
     status,
+    loading,
     rows,
-    total: computed(() => props.routers.meta.total),
-    applyFilters,
+    meta: computed(() => props.routers.meta),
+    filtered: computed(() => Boolean(props.filters.q || props.filters.status)),
+    statusOptions,
+    canWrite: computed(() => props.can.write),
+    updateQuery,
+    setStatus,
+    formOpen,
+    form,
+    errorFor,
+    openForm,
+    submit,
   }
 }

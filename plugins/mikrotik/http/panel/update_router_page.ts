@@ -1,0 +1,15 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { updateRouterValidator } from '../../validators.js'
+import { changeRouter } from '../../actions/router_changes.js'
+import { flashNotice, submitPanelForm } from './panel_support.js'
+
+/** The settings tab's form; a blank password field keeps the stored password. */
+export default class UpdateRouterPage {
+  async handle(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(updateRouterValidator)
+    if (await submitPanelForm(ctx, () => changeRouter(ctx, ctx.params.id, input))) {
+      flashNotice(ctx, { kind: 'success', key: 'routerSaved' })
+      ctx.response.redirect(`/mikrotik/routers/${ctx.params.id}?tab=settings`)
+    }
+  }
+}
