@@ -89,11 +89,7 @@ export default definePlugin({
     panel.post('/voucher-batches', () => import('./http/panel/create_batch_page.js'), manage)
     panel.get('/voucher-batches/:id/print', () => import('./http/panel/print_page.js'), manage)
     panel.get('/voucher-batches/:id/cards.pdf', () => import('./http/batch_cards_pdf.js'), manage)
-    panel.get(
-      '/voucher-batches/:id/export.csv',
-      () => import('./http/export_batch_csv.js'),
-      manage
-    )
+    panel.get('/voucher-batches/:id/export.csv', () => import('./http/export_batch_csv.js'), manage)
     panel.get('/vouchers', () => import('./http/panel/vouchers_page.js'), read)
     panel.patch('/vouchers/:id', () => import('./http/panel/update_voucher_page.js'), manage)
     panel.delete('/vouchers/:id', () => import('./http/panel/delete_voucher_page.js'), manage)

@@ -15,7 +15,11 @@ export default class VoucherSalesCsv {
 
   async handle(ctx: HttpContext) {
     const query = await ctx.request.validateUsing(salesReportQuery)
-    const report = await salesReport(await ctx.tenantDb(), ctx.tenant!.timezone ?? 'Asia/Jakarta', query)
+    const report = await salesReport(
+      await ctx.tenantDb(),
+      ctx.tenant!.timezone ?? 'Asia/Jakarta',
+      query
+    )
     ctx.response.header('content-type', 'text/csv; charset=utf-8')
     ctx.response.header(
       'content-disposition',

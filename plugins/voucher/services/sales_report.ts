@@ -54,22 +54,22 @@ export async function salesReport(
           .groupByRaw('1')
           .orderByRaw('1')
       : groupBy === 'day'
-      ? await base
-          .select(
-            trx.raw(`to_char((v.first_login_at AT TIME ZONE ?)::date, 'YYYY-MM-DD') AS key`, [
-              timezone,
-            ])
-          )
-          .count('* as count')
-          .sum('b.price as amount')
-          .groupByRaw('1')
-          .orderByRaw('1')
-      : await base
-          .select('p.id as key', 'p.name as name')
-          .count('* as count')
-          .sum('b.price as amount')
-          .groupBy('p.id', 'p.name')
-          .orderByRaw('lower(p.name)')
+        ? await base
+            .select(
+              trx.raw(`to_char((v.first_login_at AT TIME ZONE ?)::date, 'YYYY-MM-DD') AS key`, [
+                timezone,
+              ])
+            )
+            .count('* as count')
+            .sum('b.price as amount')
+            .groupByRaw('1')
+            .orderByRaw('1')
+        : await base
+            .select('p.id as key', 'p.name as name')
+            .count('* as count')
+            .sum('b.price as amount')
+            .groupBy('p.id', 'p.name')
+            .orderByRaw('lower(p.name)')
   const items = rows.map((row: { key: string; name?: string; count: string; amount: string }) => ({
     ...(groupBy === 'day'
       ? { day: row.key }

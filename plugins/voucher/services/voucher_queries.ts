@@ -59,7 +59,10 @@ export function listVouchers(
 ) {
   const query = vouchers(trx)
   if (filters.createdFrom)
-    query.whereRaw('(v.created_at AT TIME ZONE ?)::date >= ?::date', [timezone, filters.createdFrom])
+    query.whereRaw('(v.created_at AT TIME ZONE ?)::date >= ?::date', [
+      timezone,
+      filters.createdFrom,
+    ])
   if (filters.createdTo)
     query.whereRaw('(v.created_at AT TIME ZONE ?)::date <= ?::date', [timezone, filters.createdTo])
   if (filters.batchId) query.where('v.batch_id', filters.batchId)

@@ -21,7 +21,6 @@ export const listVouchersQuery = vine.create(
 
 export const updateVoucherValidator = vine.create(vine.object({ disabled: vine.boolean() }))
 
-
 export const salesReportQuery = vine.create(
   vine.object({
     // Calendar days in the tenant's time zone, both included.
