@@ -9,7 +9,7 @@ import AppLayout from './layouts/app_layout.vue'
 import './css/app.css'
 
 /** Pages outside the signed-in shell: they bring their own full-screen layout. */
-const STANDALONE = /^core\/auth\//
+const STANDALONE = /^core\/(auth\/|errors\/suspended$)/
 
 createInertiaApp({
   title: (title) => (title ? `${title} · ISP Platform` : 'ISP Platform'),

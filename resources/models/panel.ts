@@ -10,6 +10,9 @@ export interface TenantSummary {
   name: string
   locale: string | null
   timezone?: string | null
+  status?: string
+  /** The uploaded logo (served to members only) or a logo URL; null shows the panel's mark */
+  logoUrl?: string | null
 }
 
 /** A sidebar entry contributed by a plugin manifest. */
@@ -21,15 +24,28 @@ export interface NavigationEntry {
   permission: string | null
 }
 
+/** A sidebar entry of the core's own areas (team, roles, settings, audit log). */
+export interface CoreNavigationEntry {
+  key: 'team' | 'roles' | 'settings' | 'auditLog'
+  href: string
+  icon: string
+  permission: string
+}
+
 export interface PanelUser {
   name: string
   email: string
   roles: string[]
+  /** The language the user chose, stored on the server; null until they pick one */
+  locale?: Locale | null
 }
 
 export interface SharedProps {
+  /** The language the server answered in; the panel shows the same one */
+  locale?: Locale
   tenant: TenantSummary | null
   navigation: NavigationEntry[]
+  coreNavigation?: CoreNavigationEntry[]
   /** Field → message, from the server's flashed errors */
   errors?: Record<string, string>
   user?: PanelUser

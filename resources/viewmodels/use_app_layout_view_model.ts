@@ -1,4 +1,4 @@
-import { computed, onMounted } from 'vue'
+import { computed } from 'vue'
 import { router, usePage } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useColorMode } from '@vueuse/core'
@@ -76,8 +76,22 @@ export function useAppLayoutViewModel() {
         active: isActive(url, entry.href),
       })),
     ])
-    return [general, ...pluginGroups]
+    const core = page.props.coreNavigation ?? []
+    const administration: NavItem[] = core.length
+      ? [
+          { label: t('team.nav.group'), type: 'label' },
+          ...core.map((entry) => ({
+            label: t(`team.nav.${entry.key}`),
+            to: entry.href,
+            icon: entry.icon,
+            active: isActive(url, entry.href),
+          })),
+        ]
+      : []
+    return [general, ...pluginGroups, ...(administration.length ? [administration] : [])]
   })
+
+  const logoUrl = computed(() => page.props.tenant?.logoUrl ?? null)
 
   const theme = computed<ThemeChoice>({
     get: () => colorMode.store.value as ThemeChoice,
@@ -99,10 +113,9 @@ export function useAppLayoutViewModel() {
     router.post('/logout')
   }
 
-  onMounted(() => preferences.adoptTenantDefault(page.props.tenant?.locale))
-
   return {
     tenantName,
+    logoUrl,
     user,
     initials,
     navGroups,
