@@ -87,31 +87,206 @@ const ALPHA_PACKAGES: DemoPackage[] = [
 ]
 
 const ALPHA_CUSTOMERS: DemoCustomer[] = [
-  ['Budi Hartono', '081234560001', 'Jl. Melati No. 5, RT 02/RW 05, Sukamaju', 'regular', 'budi', 'Home 10 Mbps'],
-  ['Siti Nurhaliza', '081234560002', 'Jl. Kenanga No. 12, RT 01/RW 03, Sukamaju', 'regular', 'siti', 'Home 20 Mbps'],
-  ['Agus Setiawan', '081234560003', 'Gg. Mawar No. 3, RT 04/RW 05, Sukamaju', 'regular', 'agus', 'Home 10 Mbps'],
-  ['Dewi Anggraini', '081234560004', 'Jl. Anggrek No. 21, RT 03/RW 02, Cibeureum', 'member', 'dewi', 'Hotspot Member 5 Mbps'],
-  ['Joko Widodo Saputra', '081234560005', 'Jl. Flamboyan No. 8, RT 05/RW 01, Cibeureum', 'regular', 'joko', 'Home 20 Mbps'],
-  ['Rina Marlina', '081234560006', 'Jl. Cempaka No. 17, RT 02/RW 04, Sukamaju', 'regular', 'rina', 'Home 10 Mbps'],
-  ['Hendra Gunawan', '081234560007', 'Ruko Pasar Baru Blok B2, Cibeureum', 'regular', 'hendra', 'Bisnis 50 Mbps'],
-  ['Sri Wahyuni', '081234560008', 'Jl. Dahlia No. 9, RT 01/RW 06, Sukamaju', 'member', 'sri', 'Hotspot Member 5 Mbps'],
-  ['Bambang Sutrisno', '081234560009', 'Jl. Teratai No. 2, RT 03/RW 05, Sukamaju', 'regular', 'bambang', 'Home 10 Mbps'],
-  ['Nur Aisyah', '081234560010', 'Jl. Kamboja No. 14, RT 06/RW 02, Cibeureum', 'hotspot', 'aisyah', 'Hotspot Member 5 Mbps'],
-  ['Eko Prasetyo', '081234560011', 'Jl. Sakura No. 7, RT 02/RW 01, Sukamaju', 'regular', 'eko', 'Home 20 Mbps'],
-  ['Fitri Handayani', '081234560012', 'Jl. Bougenville No. 4, RT 01/RW 02, Cibeureum', 'regular', 'fitri', 'Home 10 Mbps'],
-  ['Wahyu Hidayat', '081234560013', 'Gg. Kenari No. 11, RT 04/RW 03, Sukamaju', 'member', 'wahyu', 'Hotspot Member 5 Mbps'],
-  ['Yuliana Putri', '081234560014', 'Jl. Seruni No. 6, RT 05/RW 04, Cibeureum', 'regular', 'yuli', 'Home 20 Mbps'],
-  ['Andi Kurniawan', '081234560015', 'Jl. Nusa Indah No. 19, RT 03/RW 06, Sukamaju', 'regular', 'andi', 'Home 10 Mbps'],
-  ['Lestari Ningsih', '081234560016', 'Jl. Tulip No. 10, RT 02/RW 03, Cibeureum', 'regular', 'lestari', 'Home 10 Mbps'],
-  ['Rudi Hermawan', '081234560017', 'Warung Kopi Rudi, Jl. Raya Sukamaju No. 88', 'regular', 'rudi', 'Bisnis 50 Mbps'],
-  ['Maya Sari', '081234560018', 'Jl. Lili No. 1, RT 01/RW 01, Sukamaju', 'member', 'maya', 'Hotspot Member 5 Mbps'],
-  ['Dedi Supriadi', '081234560019', 'Jl. Asoka No. 13, RT 06/RW 05, Cibeureum', 'regular', 'dedi', 'Home 20 Mbps'],
-  ['Putri Ayu Lestari', '081234560020', 'Jl. Jasmine No. 22, RT 04/RW 02, Sukamaju', 'regular', 'putri', 'Home 10 Mbps'],
-  ['Taufik Hidayatullah', '081234560021', 'Jl. Cendana No. 15, RT 02/RW 06, Cibeureum', 'regular', 'taufik', 'Home 10 Mbps'],
-  ['Indah Permatasari', '081234560022', 'Jl. Srikaya No. 3, RT 03/RW 01, Sukamaju', 'hotspot', 'indah', 'Hotspot Member 5 Mbps'],
-  ['Slamet Riyadi', '081234560023', 'Jl. Manggis No. 27, RT 05/RW 03, Cibeureum', 'regular', 'slamet', 'Home 20 Mbps'],
-  ['Ratna Dewi', '081234560024', 'Jl. Rambutan No. 5, RT 01/RW 05, Sukamaju', 'regular', 'ratna', 'Home 10 Mbps'],
-  ['Yusuf Maulana', '081234560025', 'Jl. Durian No. 30, RT 06/RW 04, Cibeureum', 'regular', 'yusuf', 'Home 10 Mbps'],
+  [
+    'Budi Hartono',
+    '081234560001',
+    'Jl. Melati No. 5, RT 02/RW 05, Sukamaju',
+    'regular',
+    'budi',
+    'Home 10 Mbps',
+  ],
+  [
+    'Siti Nurhaliza',
+    '081234560002',
+    'Jl. Kenanga No. 12, RT 01/RW 03, Sukamaju',
+    'regular',
+    'siti',
+    'Home 20 Mbps',
+  ],
+  [
+    'Agus Setiawan',
+    '081234560003',
+    'Gg. Mawar No. 3, RT 04/RW 05, Sukamaju',
+    'regular',
+    'agus',
+    'Home 10 Mbps',
+  ],
+  [
+    'Dewi Anggraini',
+    '081234560004',
+    'Jl. Anggrek No. 21, RT 03/RW 02, Cibeureum',
+    'member',
+    'dewi',
+    'Hotspot Member 5 Mbps',
+  ],
+  [
+    'Joko Widodo Saputra',
+    '081234560005',
+    'Jl. Flamboyan No. 8, RT 05/RW 01, Cibeureum',
+    'regular',
+    'joko',
+    'Home 20 Mbps',
+  ],
+  [
+    'Rina Marlina',
+    '081234560006',
+    'Jl. Cempaka No. 17, RT 02/RW 04, Sukamaju',
+    'regular',
+    'rina',
+    'Home 10 Mbps',
+  ],
+  [
+    'Hendra Gunawan',
+    '081234560007',
+    'Ruko Pasar Baru Blok B2, Cibeureum',
+    'regular',
+    'hendra',
+    'Bisnis 50 Mbps',
+  ],
+  [
+    'Sri Wahyuni',
+    '081234560008',
+    'Jl. Dahlia No. 9, RT 01/RW 06, Sukamaju',
+    'member',
+    'sri',
+    'Hotspot Member 5 Mbps',
+  ],
+  [
+    'Bambang Sutrisno',
+    '081234560009',
+    'Jl. Teratai No. 2, RT 03/RW 05, Sukamaju',
+    'regular',
+    'bambang',
+    'Home 10 Mbps',
+  ],
+  [
+    'Nur Aisyah',
+    '081234560010',
+    'Jl. Kamboja No. 14, RT 06/RW 02, Cibeureum',
+    'hotspot',
+    'aisyah',
+    'Hotspot Member 5 Mbps',
+  ],
+  [
+    'Eko Prasetyo',
+    '081234560011',
+    'Jl. Sakura No. 7, RT 02/RW 01, Sukamaju',
+    'regular',
+    'eko',
+    'Home 20 Mbps',
+  ],
+  [
+    'Fitri Handayani',
+    '081234560012',
+    'Jl. Bougenville No. 4, RT 01/RW 02, Cibeureum',
+    'regular',
+    'fitri',
+    'Home 10 Mbps',
+  ],
+  [
+    'Wahyu Hidayat',
+    '081234560013',
+    'Gg. Kenari No. 11, RT 04/RW 03, Sukamaju',
+    'member',
+    'wahyu',
+    'Hotspot Member 5 Mbps',
+  ],
+  [
+    'Yuliana Putri',
+    '081234560014',
+    'Jl. Seruni No. 6, RT 05/RW 04, Cibeureum',
+    'regular',
+    'yuli',
+    'Home 20 Mbps',
+  ],
+  [
+    'Andi Kurniawan',
+    '081234560015',
+    'Jl. Nusa Indah No. 19, RT 03/RW 06, Sukamaju',
+    'regular',
+    'andi',
+    'Home 10 Mbps',
+  ],
+  [
+    'Lestari Ningsih',
+    '081234560016',
+    'Jl. Tulip No. 10, RT 02/RW 03, Cibeureum',
+    'regular',
+    'lestari',
+    'Home 10 Mbps',
+  ],
+  [
+    'Rudi Hermawan',
+    '081234560017',
+    'Warung Kopi Rudi, Jl. Raya Sukamaju No. 88',
+    'regular',
+    'rudi',
+    'Bisnis 50 Mbps',
+  ],
+  [
+    'Maya Sari',
+    '081234560018',
+    'Jl. Lili No. 1, RT 01/RW 01, Sukamaju',
+    'member',
+    'maya',
+    'Hotspot Member 5 Mbps',
+  ],
+  [
+    'Dedi Supriadi',
+    '081234560019',
+    'Jl. Asoka No. 13, RT 06/RW 05, Cibeureum',
+    'regular',
+    'dedi',
+    'Home 20 Mbps',
+  ],
+  [
+    'Putri Ayu Lestari',
+    '081234560020',
+    'Jl. Jasmine No. 22, RT 04/RW 02, Sukamaju',
+    'regular',
+    'putri',
+    'Home 10 Mbps',
+  ],
+  [
+    'Taufik Hidayatullah',
+    '081234560021',
+    'Jl. Cendana No. 15, RT 02/RW 06, Cibeureum',
+    'regular',
+    'taufik',
+    'Home 10 Mbps',
+  ],
+  [
+    'Indah Permatasari',
+    '081234560022',
+    'Jl. Srikaya No. 3, RT 03/RW 01, Sukamaju',
+    'hotspot',
+    'indah',
+    'Hotspot Member 5 Mbps',
+  ],
+  [
+    'Slamet Riyadi',
+    '081234560023',
+    'Jl. Manggis No. 27, RT 05/RW 03, Cibeureum',
+    'regular',
+    'slamet',
+    'Home 20 Mbps',
+  ],
+  [
+    'Ratna Dewi',
+    '081234560024',
+    'Jl. Rambutan No. 5, RT 01/RW 05, Sukamaju',
+    'regular',
+    'ratna',
+    'Home 10 Mbps',
+  ],
+  [
+    'Yusuf Maulana',
+    '081234560025',
+    'Jl. Durian No. 30, RT 06/RW 04, Cibeureum',
+    'regular',
+    'yusuf',
+    'Home 10 Mbps',
+  ],
 ].map(([name, phone, address, category, login, pkg], i) => ({
   name,
   phone,
@@ -145,9 +320,30 @@ const BETA_PACKAGES: DemoPackage[] = [
 ]
 
 const BETA_CUSTOMERS: DemoCustomer[] = [
-  { name: 'Ahmad Fauzi', phone: '085712340001', address: 'Jl. Pahlawan No. 4, Karanganyar', category: 'regular', login: 'ahmad', package: 'Paket Hemat 5 Mbps' },
-  { name: 'Sari Rahayu', phone: '085712340002', address: 'Jl. Diponegoro No. 11, Karanganyar', category: 'member', login: 'sari', package: 'Hotspot Member 3 Mbps' },
-  { name: 'Gilang Ramadhan', phone: '085712340003', address: 'Jl. Sudirman No. 7, Karanganyar', category: 'regular', login: 'gilang', package: 'Paket Hemat 5 Mbps' },
+  {
+    name: 'Ahmad Fauzi',
+    phone: '085712340001',
+    address: 'Jl. Pahlawan No. 4, Karanganyar',
+    category: 'regular',
+    login: 'ahmad',
+    package: 'Paket Hemat 5 Mbps',
+  },
+  {
+    name: 'Sari Rahayu',
+    phone: '085712340002',
+    address: 'Jl. Diponegoro No. 11, Karanganyar',
+    category: 'member',
+    login: 'sari',
+    package: 'Hotspot Member 3 Mbps',
+  },
+  {
+    name: 'Gilang Ramadhan',
+    phone: '085712340003',
+    address: 'Jl. Sudirman No. 7, Karanganyar',
+    category: 'regular',
+    login: 'gilang',
+    package: 'Paket Hemat 5 Mbps',
+  },
 ]
 
 const DATASETS: Record<string, { packages: DemoPackage[]; customers: DemoCustomer[] }> = {
@@ -193,7 +389,11 @@ async function ensurePackages(trx: TenantTransaction, tenantId: string, packages
   return ids
 }
 
-export default async function seedCustomersDemo({ tenantId, tenantSlug, password }: DemoSeedContext) {
+export default async function seedCustomersDemo({
+  tenantId,
+  tenantSlug,
+  password,
+}: DemoSeedContext) {
   const dataset = DATASETS[tenantSlug]
   if (!dataset) return
   await withTenant(tenantId, async (trx) => {
@@ -218,7 +418,10 @@ export default async function seedCustomersDemo({ tenantId, tenantSlug, password
       }
       const pkg = packages.get(demo.package)!
       const username = usernameOf(demo, pkg.service)
-      const taken = await trx.from('subscriptions').whereRaw('lower(username) = lower(?)', [username]).first()
+      const taken = await trx
+        .from('subscriptions')
+        .whereRaw('lower(username) = lower(?)', [username])
+        .first()
       if (taken) continue
       // Customers joined over the past months, so lists and billing days differ.
       const start = today.minus({ days: 20 + index * 11 })

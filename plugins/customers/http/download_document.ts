@@ -25,11 +25,7 @@ export default class DownloadDocument {
 
   async handle(ctx: HttpContext) {
     const { disposition } = await downloadDocumentQuery.validate(ctx.request.qs())
-    const row = await findDocumentOrFail(
-      await ctx.tenantDb(),
-      ctx.params.id,
-      ctx.params.documentId
-    )
+    const row = await findDocumentOrFail(await ctx.tenantDb(), ctx.params.id, ctx.params.documentId)
     const stream = await openDocument(row)
     ctx.response.header('content-type', row.content_type)
     ctx.response.header('content-length', String(row.size_bytes))

@@ -5,7 +5,8 @@ import { listDocuments } from '../services/customer_documents.js'
 
 export default class ListDocuments {
   static docs: EndpointDocs = {
-    summary: "A customer's documents (KTP scan, contract, photos), newest first, without their content",
+    summary:
+      "A customer's documents (KTP scan, contract, photos), newest first, without their content",
     tags: ['customers'],
     responses: {
       200: '`{ data: [{ id, kind, fileName, contentType, sizeBytes, uploadedBy, uploadedByName, createdAt }] }`',

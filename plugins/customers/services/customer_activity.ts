@@ -14,23 +14,21 @@ export function customerActivity(
   customerId: string,
   options: { page?: number; perPage?: number } = {}
 ) {
-  const query = trx
-    .from('audit_logs as a')
-    .where((q) =>
-      q
-        .where((own) => own.where('a.subject_type', 'customer').where('a.subject_id', customerId))
-        .orWhere((accounts) =>
-          accounts.where('a.subject_type', 'subscription').where((ids) =>
-            ids
-              .whereIn(
-                'a.subject_id',
-                trx.from('subscriptions').where('customer_id', customerId).select(trx.raw('id::text'))
-              )
-              .orWhereRaw(`a.after->>'customerId' = ?`, [customerId])
-              .orWhereRaw(`a.before->>'customerId' = ?`, [customerId])
-          )
+  const query = trx.from('audit_logs as a').where((q) =>
+    q
+      .where((own) => own.where('a.subject_type', 'customer').where('a.subject_id', customerId))
+      .orWhere((accounts) =>
+        accounts.where('a.subject_type', 'subscription').where((ids) =>
+          ids
+            .whereIn(
+              'a.subject_id',
+              trx.from('subscriptions').where('customer_id', customerId).select(trx.raw('id::text'))
+            )
+            .orWhereRaw(`a.after->>'customerId' = ?`, [customerId])
+            .orWhereRaw(`a.before->>'customerId' = ?`, [customerId])
         )
-    )
+      )
+  )
   return paginate(
     query,
     { page: options.page, perPage: options.perPage ?? 20 },

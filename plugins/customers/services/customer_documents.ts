@@ -97,7 +97,10 @@ export async function checkUpload(file: MultipartFile | null) {
   }
   const signature = await sniff(file.tmpPath)
   if (!signature)
-    throw fileError('The file is not a real PDF, JPEG or PNG (its content does not match)', 'content')
+    throw fileError(
+      'The file is not a real PDF, JPEG or PNG (its content does not match)',
+      'content'
+    )
   return signature
 }
 
@@ -121,10 +124,7 @@ export async function listDocuments(trx: Trx, customerId: string) {
 
 export async function findDocumentOrFail(trx: Trx, customerId: string, id: string) {
   if (!isUuid(customerId) || !isUuid(id)) throw documentNotFound()
-  const row = await trx
-    .from('customer_documents')
-    .where({ id, customer_id: customerId })
-    .first()
+  const row = await trx.from('customer_documents').where({ id, customer_id: customerId }).first()
   if (!row) throw documentNotFound()
   return row as DocumentRow
 }
@@ -201,8 +201,9 @@ export async function openDocument(row: DocumentRow): Promise<Readable> {
 /** `attachment; filename="..."; filename*=UTF-8''...`: ASCII fallback plus the real name. */
 export function contentDisposition(fileName: string, inline = false) {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_')
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) =>
-    `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
   )
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }

@@ -11,14 +11,20 @@ test.group('Customers | activity and termination', () => {
     const { tenant, api, customer, pkg } = await tenantWithCustomerAndPackage(client)
     const admin = await createMember(tenant, ['admin'])
     const adminApi = crmApi(client, admin.headers)
-    ;(await adminApi.patch(`/customers/${customer.id}`, { address: 'Jl. Melati 5' })).assertStatus(200)
+    ;(await adminApi.patch(`/customers/${customer.id}`, { address: 'Jl. Melati 5' })).assertStatus(
+      200
+    )
     const account = await api.post('/subscriptions', {
       customerId: customer.id,
       packageId: pkg.id,
       username: 'budi.pppoe',
     })
     account.assertStatus(201)
-    ;(await adminApi.patch(`/subscriptions/${account.body().id}`, { macAddress: 'aa-bb-cc-dd-ee-ff' })).assertStatus(200)
+    ;(
+      await adminApi.patch(`/subscriptions/${account.body().id}`, {
+        macAddress: 'aa-bb-cc-dd-ee-ff',
+      })
+    ).assertStatus(200)
     ;(await api.delete(`/subscriptions/${account.body().id}`)).assertStatus(204)
 
     // Someone else's customer in the same tenant does not show up here.
@@ -47,7 +53,9 @@ test.group('Customers | activity and termination', () => {
   }) => {
     const { tenant, api, customer, pkg } = await tenantWithCustomerAndPackage(client)
     for (const username of ['budi.pppoe', 'budi.kedua']) {
-      ;(await api.post('/subscriptions', { customerId: customer.id, packageId: pkg.id, username })).assertStatus(201)
+      ;(
+        await api.post('/subscriptions', { customerId: customer.id, packageId: pkg.id, username })
+      ).assertStatus(201)
     }
     const refused = await api.delete(`/customers/${customer.id}`)
     refused.assertStatus(409)

@@ -42,7 +42,14 @@ test.group('Customers | documents', () => {
     assert,
   }) => {
     const { tenant, api, customer } = await customerOf(client)
-    const uploaded = await upload(client, tenant.headers, customer.id, PDF, 'KTP Siti (scan).pdf', 'identity')
+    const uploaded = await upload(
+      client,
+      tenant.headers,
+      customer.id,
+      PDF,
+      'KTP Siti (scan).pdf',
+      'identity'
+    )
     uploaded.assertStatus(201)
     assert.deepInclude(uploaded.body(), {
       customerId: customer.id,
@@ -64,12 +71,18 @@ test.group('Customers | documents', () => {
     const downloaded = await api.get(`/customers/${customer.id}/documents/${documentId}`)
     downloaded.assertStatus(200)
     assert.equal(downloaded.header('content-type'), 'application/pdf')
-    assert.include(downloaded.header('content-disposition'), 'attachment; filename="KTP Siti (scan).pdf"')
+    assert.include(
+      downloaded.header('content-disposition'),
+      'attachment; filename="KTP Siti (scan).pdf"'
+    )
     assert.equal(downloaded.header('cache-control'), 'private, no-store')
     assert.isTrue(Buffer.from(downloaded.body()).equals(PDF), 'the bytes that were uploaded')
 
     const row = await platformDb().from('customer_documents').where('id', documentId).first()
-    assert.match(row.storage_key, new RegExp(`^customers/${tenant.id}/${customer.id}/[0-9a-f-]+\\.pdf$`))
+    assert.match(
+      row.storage_key,
+      new RegExp(`^customers/${tenant.id}/${customer.id}/[0-9a-f-]+\\.pdf$`)
+    )
     assert.isTrue(await drive.use().exists(row.storage_key))
 
     const removed = await api.delete(`/customers/${customer.id}/documents/${documentId}`)
@@ -98,7 +111,11 @@ test.group('Customers | documents', () => {
       [Buffer.from('hello'), 'notes.txt', /PDF, JPEG or PNG/],
       // A text file named .pdf: the content gives it away.
       [Buffer.from('just text, not a pdf'), 'contract.pdf', /PDF, JPEG or PNG/],
-      [Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024 + 10, 32)]), 'big.pdf', /larger than 5 MB/],
+      [
+        Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024 + 10, 32)]),
+        'big.pdf',
+        /larger than 5 MB/,
+      ],
       [null, '', /Choose a file/],
     ]
     for (const [file, name, message] of cases) {

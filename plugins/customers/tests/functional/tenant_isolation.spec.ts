@@ -34,7 +34,9 @@ test.group('Customers | every route, another tenant', () => {
   }) => {
     const { tenant, api, customer, pkg } = await tenantWithCustomerAndPackage(client)
     const marker = 'Rahasia Pelanggan'
-    ;(await api.patch(`/customers/${customer.id}`, { name: 'Siti Rahasia', notes: marker })).assertStatus(200)
+    ;(
+      await api.patch(`/customers/${customer.id}`, { name: 'Siti Rahasia', notes: marker })
+    ).assertStatus(200)
     ;(await api.post('/customer-categories', { name: 'rt-05', label: marker })).assertStatus(201)
     const account = await api.post('/subscriptions', {
       customerId: customer.id,
@@ -75,7 +77,12 @@ test.group('Customers | every route, another tenant', () => {
           .headers(attacker.tenant.headers)
           .redirects(0)
         if (['POST', 'PATCH'].includes(route.method))
-          request = request.json({ customerId: customer.id, packageId: pkg.id, name: 'x', status: 'terminated' })
+          request = request.json({
+            customerId: customer.id,
+            packageId: pkg.id,
+            name: 'x',
+            status: 'terminated',
+          })
         const response = await request
         const body = response.text()
         const leaked = markers.filter((m) => body.includes(m))

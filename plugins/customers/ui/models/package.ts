@@ -2,6 +2,15 @@ import type { Abilities, Paginated, ServiceType } from './customer'
 
 export type PackageType = 'postpaid_monthly' | 'prepaid_period'
 
+/** Burst as the server stores it, in kbps and seconds. */
+export interface Burst {
+  downloadKbps: number
+  uploadKbps: number
+  thresholdDownloadKbps: number
+  thresholdUploadKbps: number
+  timeSeconds: number
+}
+
 export interface ServicePackage {
   id: string
   name: string
@@ -12,10 +21,14 @@ export interface ServicePackage {
   service: ServiceType
   downloadKbps: number
   uploadKbps: number
+  burst: Burst | null
+  quotaBytes: number | null
   profileName: string
   addressPool: string | null
   active: boolean
   subscriptionCount: number
+  /** What routers get, derived on the server from the fields above */
+  mikrotik: { reply: Record<string, string | number>; mikrotikProfile: Record<string, string> }
 }
 
 export interface PackagesPageProps {
@@ -24,7 +37,7 @@ export interface PackagesPageProps {
   can: Abilities
 }
 
-/** The editor's fields; speeds in Mbps because that is how packages are sold. */
+/** The editor's fields; speeds in Mbps because that is how packages are sold, quota in GB. */
 export interface PackageDraft {
   name: string
   type: PackageType
@@ -33,15 +46,56 @@ export interface PackageDraft {
   service: ServiceType
   downloadMbps: number | null
   uploadMbps: number | null
+  burstEnabled: boolean
+  burstDownloadMbps: number | null
+  burstUploadMbps: number | null
+  thresholdDownloadMbps: number | null
+  thresholdUploadMbps: number | null
+  burstSeconds: number | null
+  quotaGb: number | null
   profileName: string
   addressPool: string
   active: boolean
 }
 
 export const kbpsToMbps = (kbps: number) => Math.round(kbps / 100) / 10
-export const mbpsToKbps = (mbps: number | null) =>
-  mbps === null || Number.isNaN(mbps) ? null : Math.round(mbps * 1000)
+export const mbpsToKbps = (mbps: number | null | string) =>
+  mbps === null || mbps === '' || Number.isNaN(Number(mbps))
+    ? null
+    : Math.round(Number(mbps) * 1000)
+
+/** Quotas are sold in GB (GiB, as routers count): 1 GB = 2^30 bytes. */
+export const GIB = 2 ** 30
+export const bytesToGb = (bytes: number) => Math.round((bytes / GIB) * 100) / 100
+export const gbToBytes = (gb: number | null | string) =>
+  gb === null || gb === '' || Number.isNaN(Number(gb)) ? null : Math.round(Number(gb) * GIB)
 
 /** `10 / 2 Mbps`, download first as operators say it. */
 export const formatSpeed = (downloadKbps: number, uploadKbps: number) =>
   `${kbpsToMbps(downloadKbps)} / ${kbpsToMbps(uploadKbps)} Mbps`
+
+/**
+ * RouterOS rate notation (k = 1000 bit/s), as the server's package mapping writes it,
+ * so the editor previews the `Mikrotik-Rate-Limit` before saving.
+ */
+export function formatRate(kbps: number) {
+  if (kbps % 1_000_000 === 0) return `${kbps / 1_000_000}G`
+  if (kbps % 1_000 === 0) return `${kbps / 1_000}M`
+  return `${kbps}k`
+}
+
+export function previewRateLimit(draft: PackageDraft): string | null {
+  const down = mbpsToKbps(draft.downloadMbps)
+  const up = mbpsToKbps(draft.uploadMbps)
+  if (!down || !up) return null
+  const pair = (rx: number, tx: number) => `${formatRate(rx)}/${formatRate(tx)}`
+  const base = pair(up, down)
+  if (!draft.burstEnabled) return base
+  const burstDown = mbpsToKbps(draft.burstDownloadMbps)
+  const burstUp = mbpsToKbps(draft.burstUploadMbps)
+  const thresholdDown = mbpsToKbps(draft.thresholdDownloadMbps)
+  const thresholdUp = mbpsToKbps(draft.thresholdUploadMbps)
+  const seconds = draft.burstSeconds
+  if (!burstDown || !burstUp || !thresholdDown || !thresholdUp || !seconds) return base
+  return `${base} ${pair(burstUp, burstDown)} ${pair(thresholdUp, thresholdDown)} ${seconds}/${seconds}`
+}

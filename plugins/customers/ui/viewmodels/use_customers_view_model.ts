@@ -4,11 +4,13 @@ import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../../../resources/lib/notify'
 import type { TableColumn, TableQuery } from '../../../../resources/models/table'
 import { BADGE, type CustomerDraft, type CustomersPageProps } from '../models/customer'
+import { categoryLabel } from '../models/labels'
 import { messageOf, withoutBlanks } from './form_helpers'
 
 const COLUMNS: TableColumn[] = [
   { key: 'name', label: 'customers.list.columns.name' },
   { key: 'phone', label: 'customers.list.columns.phone' },
+  { key: 'category', label: 'customers.list.columns.category' },
   { key: 'status', label: 'customers.list.columns.status' },
   { key: 'accounts', label: 'customers.list.columns.accounts' },
 ]
@@ -22,10 +24,12 @@ const EMPTY: CustomerDraft = {
   notes: '',
 }
 
+type FilterKey = 'status' | 'category' | 'packageId'
+
 /**
- * The customer list: search, status filter and pages live in the URL and are
- * answered by the server; the "add customer" form posts to the panel and
- * shows the server's messages beside the fields.
+ * The customer list: search, filters (status, category, package) and pages
+ * live in the URL and are answered by the server; the "add customer" form
+ * posts to the panel and shows the server's messages beside the fields.
  */
 export function useCustomersViewModel(props: CustomersPageProps) {
   const { t } = useI18n()
@@ -36,14 +40,28 @@ export function useCustomersViewModel(props: CustomersPageProps) {
     perPage: props.customers.meta.perPage,
     search: props.filters.q,
   })
-  const status = ref<string>(props.filters.status)
+  const filters = ref<Record<FilterKey, string>>({
+    status: props.filters.status,
+    category: props.filters.category,
+    packageId: props.filters.packageId,
+  })
   const loading = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
 
-  function load() {
+  const params = () => {
     const { page, search } = query.value
-    const params = { q: search?.trim() || undefined, status: status.value || undefined, page }
-    router.get('/customers', params, {
+    const { status, category, packageId } = filters.value
+    return {
+      q: search?.trim() || undefined,
+      status: status || undefined,
+      category: category || undefined,
+      packageId: packageId || undefined,
+      page,
+    }
+  }
+
+  function load() {
+    router.get('/customers', params(), {
       only: ['customers', 'filters'],
       preserveState: true,
       preserveScroll: true,
@@ -62,8 +80,8 @@ export function useCustomersViewModel(props: CustomersPageProps) {
     else load()
   }
 
-  function setStatus(next: string) {
-    status.value = next
+  function setFilter(key: FilterKey, value: string) {
+    filters.value = { ...filters.value, [key]: value }
     query.value = { ...query.value, page: 1 }
     load()
   }
@@ -74,16 +92,31 @@ export function useCustomersViewModel(props: CustomersPageProps) {
       href: `/customers/${customer.id}`,
       badge: BADGE[customer.status],
       statusLabel: t(`customers.status.${customer.status}`),
+      categoryLabel: categoryLabel(t, props.categories, customer.category),
       accounts: customer.usernames.join(', ') || '—',
     }))
   )
-  const filtered = computed(() => Boolean(props.filters.q || props.filters.status))
+  const filtered = computed(() =>
+    Boolean(
+      props.filters.q || props.filters.status || props.filters.category || props.filters.packageId
+    )
+  )
   const statusOptions = computed(() =>
     (['active', 'isolated', 'terminated'] as const).map((value) => ({
       value,
       label: t(`customers.status.${value}`),
     }))
   )
+  const categoryOptions = computed(() =>
+    props.categories.map((c) => ({
+      value: c.name,
+      label: categoryLabel(t, props.categories, c.name),
+    }))
+  )
+  const packageOptions = computed(() => props.packages.map((p) => ({ value: p.id, label: p.name })))
+
+  /** The export takes the whole list (filters do not apply), as the import expects it back. */
+  const exportHref = '/customers/export.csv'
 
   const formOpen = ref(false)
   const form = useForm<CustomerDraft>({ ...EMPTY })
@@ -113,15 +146,18 @@ export function useCustomersViewModel(props: CustomersPageProps) {
   return {
     columns: COLUMNS,
     query,
-    status,
+    filters,
     loading,
     rows,
     meta: computed(() => props.customers.meta),
     filtered,
     statusOptions,
+    categoryOptions,
+    packageOptions,
+    exportHref,
     canWrite: computed(() => props.can.write),
     updateQuery,
-    setStatus,
+    setFilter,
     formOpen,
     form,
     errorFor,

@@ -5,9 +5,12 @@ import { useNotify } from '../../../../resources/lib/notify'
 import { formatMoney } from '../../../../resources/lib/format'
 import type { TableColumn, TableQuery } from '../../../../resources/models/table'
 import {
+  bytesToGb,
   formatSpeed,
+  gbToBytes,
   kbpsToMbps,
   mbpsToKbps,
+  previewRateLimit,
   type PackageDraft,
   type PackagesPageProps,
   type ServicePackage,
@@ -31,6 +34,13 @@ const EMPTY: PackageDraft = {
   service: 'pppoe',
   downloadMbps: null,
   uploadMbps: null,
+  burstEnabled: false,
+  burstDownloadMbps: null,
+  burstUploadMbps: null,
+  thresholdDownloadMbps: null,
+  thresholdUploadMbps: null,
+  burstSeconds: 16,
+  quotaGb: null,
   profileName: '',
   addressPool: '',
   active: true,
@@ -44,27 +54,49 @@ const toDraft = (p: ServicePackage): PackageDraft => ({
   service: p.service,
   downloadMbps: kbpsToMbps(p.downloadKbps),
   uploadMbps: kbpsToMbps(p.uploadKbps),
+  burstEnabled: Boolean(p.burst),
+  burstDownloadMbps: p.burst ? kbpsToMbps(p.burst.downloadKbps) : null,
+  burstUploadMbps: p.burst ? kbpsToMbps(p.burst.uploadKbps) : null,
+  thresholdDownloadMbps: p.burst ? kbpsToMbps(p.burst.thresholdDownloadKbps) : null,
+  thresholdUploadMbps: p.burst ? kbpsToMbps(p.burst.thresholdUploadKbps) : null,
+  burstSeconds: p.burst?.timeSeconds ?? 16,
+  quotaGb: p.quotaBytes ? bytesToGb(p.quotaBytes) : null,
   profileName: p.profileName,
   addressPool: p.addressPool ?? '',
   active: p.active,
 })
 
-/** The editor's Mbps become the API's kbps; a postpaid package has no period. */
-const toInput = ({ downloadMbps, uploadMbps, ...draft }: PackageDraft) => ({
-  ...draft,
+/** The editor's Mbps and GB become the API's kbps and bytes; a postpaid package has no period. */
+const toInput = (draft: PackageDraft) => ({
+  name: draft.name,
+  type: draft.type,
+  price: draft.price,
+  service: draft.service,
   periodDays: draft.type === 'prepaid_period' ? draft.periodDays : null,
-  downloadKbps: mbpsToKbps(downloadMbps),
-  uploadKbps: mbpsToKbps(uploadMbps),
+  downloadKbps: mbpsToKbps(draft.downloadMbps),
+  uploadKbps: mbpsToKbps(draft.uploadMbps),
+  burst: draft.burstEnabled
+    ? {
+        downloadKbps: mbpsToKbps(draft.burstDownloadMbps),
+        uploadKbps: mbpsToKbps(draft.burstUploadMbps),
+        thresholdDownloadKbps: mbpsToKbps(draft.thresholdDownloadMbps),
+        thresholdUploadKbps: mbpsToKbps(draft.thresholdUploadMbps),
+        timeSeconds: draft.burstSeconds,
+      }
+    : null,
+  quotaBytes: gbToBytes(draft.quotaGb) || null,
+  profileName: draft.profileName,
   addressPool: draft.addressPool.trim() || null,
+  active: draft.active,
 })
 
-/** The server names speeds in kbps; the editor shows them as Mbps fields. */
-const SERVER_FIELD: Partial<Record<keyof PackageDraft, string>> = {
+/** The server names speeds in kbps and the quota in bytes; the editor shows Mbps and GB fields. */
+const SERVER_FIELD: Record<string, string> = {
   downloadMbps: 'downloadKbps',
   uploadMbps: 'uploadKbps',
 }
 
-/** The price list, with an editor (modal) to add a package or change one. */
+/** The price list, with an editor (modal) to add, change or delete a package. */
 export function usePackagesViewModel(props: PackagesPageProps) {
   const { t } = useI18n()
   const notify = useNotify()
@@ -106,6 +138,14 @@ export function usePackagesViewModel(props: PackagesPageProps) {
       ...p,
       priceLabel: formatMoney(p.price),
       speed: formatSpeed(p.downloadKbps, p.uploadKbps),
+      extras: [
+        p.burst
+          ? t('customers.packages.burstTo', {
+              rate: formatSpeed(p.burst.downloadKbps, p.burst.uploadKbps),
+            })
+          : null,
+        p.quotaBytes ? t('customers.packages.quota', { gb: bytesToGb(p.quotaBytes) }) : null,
+      ].filter(Boolean) as string[],
       typeLabel:
         p.type === 'prepaid_period' && p.periodDays
           ? `${t('customers.packages.type.prepaid_period')} · ${t('customers.packages.days', { n: p.periodDays })}`
@@ -118,11 +158,9 @@ export function usePackagesViewModel(props: PackagesPageProps) {
   const editing = ref<ServicePackage | null>(null)
   const formOpen = ref(false)
   const form = useForm<PackageDraft>({ ...EMPTY })
-  const errorFor = (field: keyof PackageDraft | 'form') =>
-    messageOf(
-      form.errors as Record<string, unknown>,
-      SERVER_FIELD[field as keyof PackageDraft] ?? field
-    )
+  const errorFor = (field: string) =>
+    messageOf(form.errors as Record<string, unknown>, SERVER_FIELD[field] ?? field)
+  const rateLimit = computed(() => previewRateLimit(form.data()))
 
   function openNew() {
     editing.value = null
@@ -156,6 +194,39 @@ export function usePackagesViewModel(props: PackagesPageProps) {
     else sending.post('/packages', options)
   }
 
+  // Deleting asks first; a package still in use is refused by the server, which says how many use it.
+  const deleteOpen = ref(false)
+  const deleteBusy = ref(false)
+  const deleteError = ref<string | null>(null)
+  function askDelete() {
+    deleteError.value = null
+    deleteOpen.value = true
+  }
+  function confirmDelete() {
+    const target = editing.value
+    if (!target) return
+    router.delete(`/packages/${target.id}`, {
+      preserveScroll: true,
+      preserveState: true,
+      onStart: () => (deleteBusy.value = true),
+      onFinish: () => (deleteBusy.value = false),
+      onError: (errors) => (deleteError.value = messageOf(errors, 'form') ?? null),
+      onSuccess: () => {
+        deleteOpen.value = false
+        formOpen.value = false
+        notify.success(t('customers.packages.deleted'))
+      },
+    })
+  }
+  const deleteDescription = computed(() => {
+    const target = editing.value
+    if (!target) return ''
+    if (deleteError.value) return deleteError.value
+    return target.subscriptionCount
+      ? t('customers.packages.deleteInUse', { n: target.subscriptionCount })
+      : t('customers.packages.deleteDescription', { name: target.name })
+  })
+
   const typeOptions = computed(() =>
     (['postpaid_monthly', 'prepaid_period'] as const).map((value) => ({
       value,
@@ -181,9 +252,16 @@ export function usePackagesViewModel(props: PackagesPageProps) {
     formOpen,
     form,
     errorFor,
+    rateLimit,
     openNew,
     openEdit,
     submit,
+    deleteOpen,
+    deleteBusy,
+    deleteError,
+    deleteDescription,
+    askDelete,
+    confirmDelete,
     typeOptions,
     serviceOptions,
   }
