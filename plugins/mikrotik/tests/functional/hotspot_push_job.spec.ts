@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import kernel from '#core/services/kernel'
 import { createTenant } from '#tests/helpers/tenants'
-import { addRouter, closedPort, startSimulator } from '../helpers/routers.js'
+import { addRouter, closedPort, routerOnSimulator, runJob } from '../helpers/routers.js'
 import { gatewayFor, rejectionOf } from '../helpers/gateway.js'
 
 const QUEUE = 'mikrotik.default'
@@ -18,11 +18,7 @@ function vouchers(count: number, prefix: string) {
 }
 
 /** Runs the queued job in this process, as the worker would, leaving it in the queue. */
-async function work(jobId: string) {
-  const job = await kernel.queue.queue(QUEUE).getJob(jobId)
-  if (!job) throw new Error(`job ${jobId} is not queued`)
-  return kernel.queue.process(QUEUE, job) as Promise<any>
-}
+const work = (jobId: string) => runJob(jobId, { keep: true })
 
 test.group('MikroTik | push-hotspot-users job', () => {
   test('a run cut off after the first chunk is finished by the next run, without duplicates', async ({
@@ -30,11 +26,8 @@ test.group('MikroTik | push-hotspot-users job', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     sim.state.add('/ip/hotspot/user/profile', { name: 'voucher-3h' })
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
     const gateway = await gatewayFor(tenant.id)
     const users = vouchers(120, 'nov24-')
     const request = { tenantId: tenant.id, routerId: router.id, batchId: `b-${Date.now()}`, users }
@@ -80,10 +73,7 @@ test.group('MikroTik | push-hotspot-users job', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
+    const { tenant, router } = await routerOnSimulator(client, cleanup)
     const { jobId } = await (
       await gatewayFor(tenant.id)
     ).queueHotspotUsers({

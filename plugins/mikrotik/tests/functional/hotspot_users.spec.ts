@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
-import { createTenant } from '#tests/helpers/tenants'
-import { addRouter, startSimulator } from '../helpers/routers.js'
+import { routerOnSimulator } from '../helpers/routers.js'
 import { auditOf, gatewayFor, rejectionOf } from '../helpers/gateway.js'
 
 test.group('MikroTik | router.gateway hotspot users', () => {
@@ -9,11 +8,8 @@ test.group('MikroTik | router.gateway hotspot users', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     sim.state.add('/ip/hotspot/user/profile', { 'name': 'voucher-1d', 'rate-limit': '2M/2M' })
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
     const gateway = await gatewayFor(tenant.id)
     const users = ['vc-a1', 'vc-a2', 'vc-a3'].map((name) => ({
       name,
@@ -53,10 +49,7 @@ test.group('MikroTik | router.gateway hotspot users', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     const before = sim.rows('/ip/hotspot/user').length
     const error = await rejectionOf(
       (await gatewayFor(tenant.id)).pushHotspotUsers({

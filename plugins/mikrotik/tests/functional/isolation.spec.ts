@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { createTenant } from '#tests/helpers/tenants'
-import { addRouter, closedPort, startSimulator } from '../helpers/routers.js'
+import { addRouter, closedPort, routerOnSimulator } from '../helpers/routers.js'
 import { auditOf, gatewayFor, rejectionOf } from '../helpers/gateway.js'
 
 const ADDRESS_LIST = '/ip/firewall/address-list'
@@ -11,10 +11,7 @@ test.group('MikroTik | router.gateway isolation', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     const gateway = await gatewayFor(tenant.id)
     const [customer] = sim.rows('/ppp/active')
     const request = {
@@ -59,11 +56,8 @@ test.group('MikroTik | router.gateway isolation', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     sim.state.add('/ppp/profile', { 'name': 'isolir-expired', 'rate-limit': '128k/128k' })
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
     const gateway = await gatewayFor(tenant.id)
     const [session] = sim.rows('/ppp/active')
     const secret = sim.rows('/ppp/secret').find((r) => r.name === session.name)!
@@ -107,11 +101,8 @@ test.group('MikroTik | router.gateway isolation', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     sim.state.add('/ip/hotspot/user/profile', { name: 'expired' })
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
     const [session] = sim.rows('/ip/hotspot/active')
     const user = sim.rows('/ip/hotspot/user').find((r) => r.name === session.user)!
     const result = await (
@@ -138,10 +129,7 @@ test.group('MikroTik | router.gateway isolation', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     const [secret] = sim.rows('/ppp/secret')
     const before = { ...secret }
     const error = await rejectionOf(
@@ -188,10 +176,7 @@ test.group('MikroTik | router.gateway isolation', () => {
     assert,
     cleanup,
   }) => {
-    const sim = await startSimulator()
-    cleanup(() => sim.stop())
-    const tenant = await createTenant({ plugins: ['mikrotik'] })
-    const router = await addRouter(client, tenant, sim.port)
+    const { sim, tenant, router } = await routerOnSimulator(client, cleanup)
     const commands = sim.commands().length
     const error = await rejectionOf(
       (await gatewayFor(tenant.id)).isolate({

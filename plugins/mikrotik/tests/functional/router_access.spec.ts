@@ -2,9 +2,7 @@ import { test } from '@japa/runner'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { createMember, createTenant } from '#tests/helpers/tenants'
 import { visitPage } from '#tests/helpers/inertia'
-import { API_PASSWORD, addRouter, routerBody } from '../helpers/routers.js'
-
-const routerRow = (id: string) => platformDb().from('mikrotik_routers').where('id', id).first()
+import { addRouter, API_PASSWORD, routerBody, routerRow } from '../helpers/routers.js'
 
 test.group('MikroTik | limits, roles and tenants', () => {
   test('a basic-plan tenant cannot add a third router', async ({ client, assert }) => {
@@ -108,7 +106,7 @@ test.group('MikroTik | routers page in the panel', () => {
       response.body().props.routers.data.map((r: any) => [r.name, r.status]),
       [['Tower Utara', 'unknown']]
     )
-    assert.deepEqual(response.body().props.filters, { q: 'utara', status: '' })
+    assert.deepEqual(response.body().props.filters, { q: 'utara', status: '', page: 1 })
     assert.include(
       response.body().props.navigation.map((n: any) => n.href),
       '/mikrotik/routers'

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { createMember, createTenant } from '#tests/helpers/tenants'
 import type { RouterOsSimulator } from '../../simulator/index.js'
-import { addRouter, closedPort, startSimulator } from '../helpers/routers.js'
+import { addRouter, closedPort, startSimulator, withRouterTimeout } from '../helpers/routers.js'
 
 let sim: RouterOsSimulator
 
@@ -204,19 +204,15 @@ test.group('MikroTik | live lists', (group) => {
   test('a router that answers too slowly gives 504 ROUTER_TIMEOUT', async ({ client, assert }) => {
     const tenant = await createTenant({ plugins: ['mikrotik'] })
     const router = await addRouter(client, tenant, sim.port)
-    const previous = process.env.MIKROTIK_ROUTER_TIMEOUT_MS
-    process.env.MIKROTIK_ROUTER_TIMEOUT_MS = '300'
     sim.setReplyDelay((entry) => (entry.command === '/ip/dhcp-server/lease/print' ? 1500 : 0))
     try {
-      const response = await client
-        .get(`/api/v1/routers/${router.id}/dhcp-leases`)
-        .headers(tenant.headers)
+      const response = await withRouterTimeout(300, () =>
+        client.get(`/api/v1/routers/${router.id}/dhcp-leases`).headers(tenant.headers)
+      )
       response.assertStatus(504)
       assert.equal(response.body().code, 'ROUTER_TIMEOUT')
     } finally {
       sim.setReplyDelay(0)
-      if (previous === undefined) delete process.env.MIKROTIK_ROUTER_TIMEOUT_MS
-      else process.env.MIKROTIK_ROUTER_TIMEOUT_MS = previous
     }
   })
 })

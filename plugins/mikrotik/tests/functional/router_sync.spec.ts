@@ -1,20 +1,21 @@
+import net from 'node:net'
 import { test } from '@japa/runner'
+import type { TestContext } from '@japa/runner/core'
 import redis from '@adonisjs/redis/services/main'
 import kernel from '#core/services/kernel'
-import { platformDb } from '#core/tenancy/tenant_db'
 import env from '#start/env'
 import { createTenant } from '#tests/helpers/tenants'
 import type { RouterOsSimulator } from '../../simulator/index.js'
-import { addRouter, closedPort, runJob, startSimulator } from '../helpers/routers.js'
+import {
+  addRouter,
+  closedPort,
+  runJob,
+  startSimulator,
+  syncLogs,
+  withRouterTimeout,
+} from '../helpers/routers.js'
 
 let sim: RouterOsSimulator
-
-const syncLogs = (routerId: string) =>
-  platformDb()
-    .from('mikrotik_sync_logs')
-    .where('router_id', routerId)
-    .orderBy('id')
-    .select('outcome', 'message', 'counts', 'started_at', 'finished_at')
 
 /** What the per-tenant schedule does at a tick, for one tenant. */
 async function tick(tenantId: string) {
@@ -124,6 +125,143 @@ test.group('MikroTik | sync job and session cache', (group) => {
     await client.delete(`/api/v1/routers/${router.id}`).headers(tenant.headers)
     const result = await runJob(job.id!)
     assert.equal(result.outcome, 'skipped')
+    assert.lengthOf(await syncLogs(router.id), 0)
+  })
+})
+
+/** A TCP server that is not a router: it answers anything with an HTTP error page. */
+async function notARouter(cleanup: TestContext['cleanup']) {
+  const server = net.createServer((socket) => {
+    socket.on('error', () => {})
+    socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n<html>nope</html>'))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  cleanup(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return (server.address() as net.AddressInfo).port
+}
+
+test.group('MikroTik | routers that misbehave during a sync', () => {
+  test('slow, hanging-up and non-RouterOS routers are marked offline with a readable reason', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const tenant = await createTenant({ plugins: ['mikrotik'] })
+    const slowSim = await startSimulator({ identity: 'lambat', cleanup })
+    const slow = await addRouter(client, tenant, slowSim.port)
+    slowSim.setReplyDelay((entry) => (entry.command === '/ip/hotspot/active/print' ? 2000 : 0))
+    const rudeSim = await startSimulator({ identity: 'putus', cleanup })
+    const rude = await addRouter(client, tenant, rudeSim.port)
+    rudeSim.setReplyDelay((entry) => {
+      if (entry.command === '/ppp/active/print') setImmediate(() => rudeSim.dropConnections())
+      return entry.command === '/ppp/active/print' ? 50 : 0
+    })
+    const stranger = await addRouter(client, tenant, await notARouter(cleanup))
+
+    const round = await withRouterTimeout(400, async () => {
+      const tickResult = await tick(tenant.id)
+      const results: Record<string, any> = {}
+      for (const { routerId, jobId } of tickResult.queued) results[routerId] = await runJob(jobId)
+      return results
+    })
+    for (const router of [slow, rude, stranger]) assert.equal(round[router.id].outcome, 'failed')
+
+    const reasons = Object.fromEntries(
+      await Promise.all(
+        [slow, rude, stranger].map(async (r) => {
+          const shown = await client.get(`/api/v1/routers/${r.id}`).headers(tenant.headers)
+          assert.equal(shown.body().status, 'offline')
+          return [r.id, shown.body().lastError as string]
+        })
+      )
+    )
+    assert.match(reasons[slow.id], /^ROUTER_TIMEOUT: /)
+    assert.match(reasons[rude.id], /^ROUTER_CLOSED: 127\.0\.0\.1:\d+ closed the connection/)
+    // Whatever the stranger did, the reason names the address and what went wrong.
+    assert.match(
+      reasons[stranger.id],
+      /^ROUTER_(PROTOCOL|CLOSED|UNREACHABLE): 127\.0\.0\.1:\d+ (sent|closed)/
+    )
+
+    // The same reasons are in each router's sync history, through the API.
+    for (const router of [slow, rude, stranger]) {
+      const logs = await client
+        .get(`/api/v1/routers/${router.id}/sync-logs`)
+        .headers(tenant.headers)
+      logs.assertStatus(200)
+      assert.containsSubset(logs.body().data[0], {
+        outcome: 'failed',
+        message: reasons[router.id],
+        hotspot: null,
+      })
+    }
+  })
+
+  test('sync logs list newest first, filter by outcome, and stay within the tenant', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const own = await startSimulator({ cleanup })
+    const tenant = await createTenant({ plugins: ['mikrotik'] })
+    const router = await addRouter(client, tenant, own.port)
+    for (let i = 0; i < 3; i++) {
+      const job = await kernel
+        .forPlugin('mikrotik')
+        .dispatch('sync-router', { tenantId: tenant.id, routerId: router.id })
+      await runJob(job.id!)
+    }
+    const logs = await client
+      .get(`/api/v1/routers/${router.id}/sync-logs?perPage=2`)
+      .headers(tenant.headers)
+    logs.assertStatus(200)
+    assert.deepEqual(logs.body().meta, { total: 3, page: 1, perPage: 2, lastPage: 2 })
+    const [newest, older] = logs.body().data
+    assert.isAtLeast(Date.parse(newest.startedAt), Date.parse(older.startedAt))
+    assert.containsSubset(newest, {
+      outcome: 'ok',
+      hotspot: own.rows('/ip/hotspot/active').length,
+      pppoe: own.rows('/ppp/active').length,
+    })
+    const failed = await client
+      .get(`/api/v1/routers/${router.id}/sync-logs?outcome=failed`)
+      .headers(tenant.headers)
+    assert.equal(failed.body().meta.total, 0)
+    const bad = await client
+      .get(`/api/v1/routers/${router.id}/sync-logs?outcome=maybe`)
+      .headers(tenant.headers)
+    bad.assertStatus(422)
+
+    const neighbour = await createTenant({ plugins: ['mikrotik'] })
+    const peek = await client
+      .get(`/api/v1/routers/${router.id}/sync-logs`)
+      .headers(neighbour.headers)
+    peek.assertStatus(404)
+  })
+})
+
+test.group('MikroTik | sync job carrying the router row', () => {
+  test('a router edited while its sync ran keeps the editor’s state; the stale outcome is dropped', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const own = await startSimulator({ cleanup })
+    const tenant = await createTenant({ plugins: ['mikrotik'] })
+    const router = await addRouter(client, tenant, own.port)
+    // The round read the row (and queued the job) before the operator pointed it elsewhere.
+    const round = await tick(tenant.id)
+    const [{ jobId }] = round.queued
+    const edited = await client
+      .patch(`/api/v1/routers/${router.id}`)
+      .headers(tenant.headers)
+      .json({ port: await closedPort() })
+    edited.assertStatus(200)
+
+    const result = await runJob(jobId)
+    assert.deepEqual(result, { routerId: router.id, outcome: 'skipped', message: 'ROUTER_CHANGED' })
+    const shown = await client.get(`/api/v1/routers/${router.id}`).headers(tenant.headers)
+    assert.equal(shown.body().status, 'unknown')
     assert.lengthOf(await syncLogs(router.id), 0)
   })
 })

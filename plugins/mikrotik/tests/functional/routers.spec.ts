@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { createTenant } from '#tests/helpers/tenants'
-import { API_PASSWORD, addRouter, routerBody } from '../helpers/routers.js'
-
-const routerRow = (id: string) => platformDb().from('mikrotik_routers').where('id', id).first()
+import { API_PASSWORD, addRouter, routerBody, routerRow } from '../helpers/routers.js'
 
 test.group('MikroTik | routers CRUD', () => {
   test('a router is added, listed, shown, edited and removed', async ({ client, assert }) => {
@@ -145,6 +143,32 @@ test.group('MikroTik | router validation', () => {
     ])
     const count = await platformDb().from('mikrotik_routers').where('tenant_id', tenant.id)
     assert.lengthOf(count, 0)
+  })
+
+  test('missing or unusable credentials are refused on their fields', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['mikrotik'] })
+    const missing = await client
+      .post('/api/v1/routers')
+      .headers(tenant.headers)
+      .json({ name: 'Core', host: '10.0.0.1' })
+    missing.assertStatus(422)
+    assert.sameMembers(
+      missing.body().errors.map((e: any) => e.field),
+      ['apiUser', 'apiPassword']
+    )
+    const unusable = await client
+      .post('/api/v1/routers')
+      .headers(tenant.headers)
+      .json(routerBody(8728, { apiUser: 'adm\u0007in', apiPassword: '', port: 'api' }))
+    unusable.assertStatus(422)
+    assert.sameMembers(
+      unusable.body().errors.map((e: any) => e.field),
+      ['apiUser', 'apiPassword', 'port']
+    )
+    for (const error of unusable.body().errors) assert.isAbove(error.message.length, 10)
   })
 
   test('IPv4, IPv6 and host names are accepted as host; junk is not', async ({

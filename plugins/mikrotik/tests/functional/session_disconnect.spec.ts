@@ -1,18 +1,10 @@
 import { test } from '@japa/runner'
 import kernel from '#core/services/kernel'
-import { platformDb } from '#core/tenancy/tenant_db'
 import { createMember, createTenant } from '#tests/helpers/tenants'
 import type { RouterOsSimulator } from '../../simulator/index.js'
-import { addRouter, closedPort, runJob, startSimulator } from '../helpers/routers.js'
+import { addRouter, auditOf, closedPort, runJob, startSimulator } from '../helpers/routers.js'
 
 let sim: RouterOsSimulator
-
-const auditOf = (tenantId: string, action: string) =>
-  platformDb()
-    .from('audit_logs')
-    .where({ tenant_id: tenantId, action })
-    .orderBy('id')
-    .select('actor', 'subject_id', 'after')
 
 test.group('MikroTik | disconnecting a customer', (group) => {
   group.setup(async () => {
