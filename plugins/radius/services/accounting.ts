@@ -3,70 +3,200 @@ import { isIP } from 'node:net'
 import type { RadiusAttributes } from './rlm_rest.js'
 import { count, text } from './rlm_rest.js'
 import type { Nas } from './nas_directory.js'
-import { literal, tenantSql } from './tenant_sql.js'
+import { GroupCommit } from './group_commit.js'
+import { literal, tenantSqlBatch } from './tenant_sql.js'
 
 const GIGAWORD = 2 ** 32
 
+/** One accounting packet, as the row it books (or the NAS restart it announces). */
+type Booking =
+  | { kind: 'restart'; tenantId: string; nasId: string }
+  | {
+      kind: 'session'
+      tenantId: string
+      uniqueId: string
+      /** Columns only the first packet of a session sets */
+      insert: string[]
+      updatedAt: number
+      sessionTime: number
+      input: number
+      output: number
+      framedIp: string | null
+      stoppedAt: number | null
+      terminateCause: string | null
+    }
+
 /**
- * Books one accounting packet in one statement and one round trip. NAS
- * retries repeat packets, and packets can arrive out of order, so every
- * write is an upsert keyed by the session's unique id that never moves
- * counters backwards nor reopens a stopped session.
+ * Books one accounting packet; resolves once it is committed, so an answer
+ * to the NAS always means the packet is stored. NAS retries repeat packets,
+ * and packets can arrive out of order, so every write is an upsert keyed by
+ * the session's unique id that never moves counters backwards nor reopens a
+ * stopped session. Packets arriving together are written together: one
+ * statement and one round trip for a whole batch (see group_commit.ts).
  */
-export async function bookAccounting(nas: Nas, attributes: RadiusAttributes) {
+export function bookAccounting(nas: Nas, attributes: RadiusAttributes): Promise<void> {
+  return writer.submit(booking(nas, attributes))
+}
+
+function booking(nas: Nas, attributes: RadiusAttributes): Booking {
   const status = text(attributes, 'Acct-Status-Type')
+  // The NAS restarted: whatever it had open is over.
   if (status === 'Accounting-On' || status === 'Accounting-Off') {
-    // The NAS restarted: whatever it had open is over.
-    await tenantSql(nas.tenantId, [
-      `UPDATE radius_sessions SET stopped_at = now(), terminate_cause = 'NAS-Reboot'
-       WHERE nas_id = ${literal(nas.id)} AND stopped_at IS NULL`,
-    ])
-    return
+    return { kind: 'restart', tenantId: nas.tenantId, nasId: nas.id }
   }
   const username = text(attributes, 'User-Name') ?? ''
   const sessionId = text(attributes, 'Acct-Session-Id') ?? ''
-  const uniqueId =
+  const uniqueId = (
     text(attributes, 'Acct-Unique-Session-Id') ??
     createHash('md5').update(`${username},${sessionId},${nas.id}`).digest('hex')
-  const input =
-    count(attributes, 'Acct-Input-Gigawords') * GIGAWORD + count(attributes, 'Acct-Input-Octets')
-  const output =
-    count(attributes, 'Acct-Output-Gigawords') * GIGAWORD + count(attributes, 'Acct-Output-Octets')
+  ).slice(0, 64)
   // Column ranges: an absurd value from a NAS must not fail the packet (and its retries) forever.
   const sessionTime = Math.min(Math.floor(count(attributes, 'Acct-Session-Time')), 2 ** 31 - 1)
-  const now = new Date()
-  const startedAt = new Date(now.getTime() - sessionTime * 1000)
+  const octets = (name: 'Input' | 'Output') =>
+    Math.min(
+      Math.floor(
+        count(attributes, `Acct-${name}-Gigawords`) * GIGAWORD +
+          count(attributes, `Acct-${name}-Octets`)
+      ),
+      Number.MAX_SAFE_INTEGER
+    )
+  const now = Date.now()
   const stopped = status === 'Stop'
   const framedIp = text(attributes, 'Framed-IP-Address')
-
-  await tenantSql(nas.tenantId, [
-    `INSERT INTO radius_sessions (tenant_id, nas_id, acct_unique_id, acct_session_id, username, framed_ip,
-       mac_address, called_station_id, started_at, updated_at, stopped_at, session_time, input_octets,
-       output_octets, terminate_cause)
-     VALUES (${[
-       literal(nas.tenantId),
-       literal(nas.id),
-       literal(uniqueId.slice(0, 64)),
-       literal(sessionId.slice(0, 64)),
-       literal(username.slice(0, 128)),
-       framedIp && isIP(framedIp) ? `${literal(framedIp)}::inet` : 'NULL',
-       literal(text(attributes, 'Calling-Station-Id')?.slice(0, 64)),
-       literal(text(attributes, 'Called-Station-Id')?.slice(0, 128)),
-       literal(startedAt),
-       literal(now),
-       stopped ? literal(now) : 'NULL',
-       literal(sessionTime),
-       literal(Math.min(Math.floor(input), Number.MAX_SAFE_INTEGER)),
-       literal(Math.min(Math.floor(output), Number.MAX_SAFE_INTEGER)),
-       stopped ? literal(text(attributes, 'Acct-Terminate-Cause')?.slice(0, 40)) : 'NULL',
-     ].join(', ')})
-     ON CONFLICT (tenant_id, acct_unique_id) DO UPDATE SET
-       updated_at = GREATEST(radius_sessions.updated_at, EXCLUDED.updated_at),
-       session_time = GREATEST(radius_sessions.session_time, EXCLUDED.session_time),
-       input_octets = GREATEST(radius_sessions.input_octets, EXCLUDED.input_octets),
-       output_octets = GREATEST(radius_sessions.output_octets, EXCLUDED.output_octets),
-       framed_ip = COALESCE(EXCLUDED.framed_ip, radius_sessions.framed_ip),
-       stopped_at = COALESCE(radius_sessions.stopped_at, EXCLUDED.stopped_at),
-       terminate_cause = COALESCE(radius_sessions.terminate_cause, EXCLUDED.terminate_cause)`,
-  ])
+  return {
+    kind: 'session',
+    tenantId: nas.tenantId,
+    uniqueId,
+    insert: [
+      literal(nas.id),
+      literal(sessionId.slice(0, 64)),
+      literal(username.slice(0, 128)),
+      literal(text(attributes, 'Calling-Station-Id')?.slice(0, 64)),
+      literal(text(attributes, 'Called-Station-Id')?.slice(0, 128)),
+      literal(new Date(now - sessionTime * 1000)),
+    ],
+    updatedAt: now,
+    sessionTime,
+    input: octets('Input'),
+    output: octets('Output'),
+    framedIp: framedIp && isIP(framedIp) ? framedIp : null,
+    stoppedAt: stopped ? now : null,
+    terminateCause: stopped
+      ? (text(attributes, 'Acct-Terminate-Cause')?.slice(0, 40) ?? null)
+      : null,
+  }
 }
+
+type Session = Extract<Booking, { kind: 'session' }>
+
+/** Two packets of one session in the same batch become one row, by the upsert's own rules. */
+function merge(first: Session, next: Session): Session {
+  return {
+    ...first,
+    updatedAt: Math.max(first.updatedAt, next.updatedAt),
+    sessionTime: Math.max(first.sessionTime, next.sessionTime),
+    input: Math.max(first.input, next.input),
+    output: Math.max(first.output, next.output),
+    framedIp: next.framedIp ?? first.framedIp,
+    stoppedAt: first.stoppedAt ?? next.stoppedAt,
+    terminateCause: first.terminateCause ?? next.terminateCause,
+  }
+}
+
+const ts = (ms: number | null) => (ms === null ? 'NULL' : literal(new Date(ms)))
+
+function upsert(tenantId: string, sessions: Session[]) {
+  const rows = sessions.map((s) =>
+    [
+      literal(tenantId),
+      literal(s.uniqueId),
+      ...s.insert,
+      ts(s.updatedAt),
+      ts(s.stoppedAt),
+      literal(s.sessionTime),
+      literal(s.input),
+      literal(s.output),
+      s.framedIp ? `${literal(s.framedIp)}::inet` : 'NULL::inet',
+      literal(s.terminateCause),
+    ].join(', ')
+  )
+  return `INSERT INTO radius_sessions (tenant_id, acct_unique_id, nas_id, acct_session_id, username,
+      mac_address, called_station_id, started_at, updated_at, stopped_at, session_time, input_octets,
+      output_octets, framed_ip, terminate_cause)
+    VALUES (${rows.join('), (')})
+    ON CONFLICT (tenant_id, acct_unique_id) DO UPDATE SET
+      updated_at = GREATEST(radius_sessions.updated_at, EXCLUDED.updated_at),
+      session_time = GREATEST(radius_sessions.session_time, EXCLUDED.session_time),
+      input_octets = GREATEST(radius_sessions.input_octets, EXCLUDED.input_octets),
+      output_octets = GREATEST(radius_sessions.output_octets, EXCLUDED.output_octets),
+      framed_ip = COALESCE(EXCLUDED.framed_ip, radius_sessions.framed_ip),
+      stopped_at = COALESCE(radius_sessions.stopped_at, EXCLUDED.stopped_at),
+      terminate_cause = COALESCE(radius_sessions.terminate_cause, EXCLUDED.terminate_cause)`
+}
+
+/**
+ * The batch's statements, in arrival order: consecutive sessions of a tenant
+ * share one upsert; a NAS restart stays between the packets before and after it.
+ */
+function statements(bookings: Booking[]) {
+  const groups: { tenantId: string; statements: string[] }[] = []
+  const open: { tenantId: string; sessions: Map<string, Session> }[] = []
+  const close = () => {
+    const pending = open.pop()
+    if (pending) {
+      groups.push({
+        tenantId: pending.tenantId,
+        statements: [upsert(pending.tenantId, [...pending.sessions.values()])],
+      })
+    }
+  }
+  for (const b of bookings) {
+    if (b.kind === 'restart') {
+      close()
+      groups.push({
+        tenantId: b.tenantId,
+        statements: [
+          `UPDATE radius_sessions SET stopped_at = now(), terminate_cause = 'NAS-Reboot'
+           WHERE nas_id = ${literal(b.nasId)} AND stopped_at IS NULL`,
+        ],
+      })
+      continue
+    }
+    if (open[0]?.tenantId !== b.tenantId) {
+      close()
+      open.push({ tenantId: b.tenantId, sessions: new Map() })
+    }
+    const { sessions } = open[0]
+    const same = sessions.get(b.uniqueId)
+    sessions.set(b.uniqueId, same ? merge(same, b) : b)
+  }
+  close()
+  return groups
+}
+
+/**
+ * One transaction for the batch. When the database refuses the data itself
+ * (SQLSTATE class 22 or 23), each packet is retried alone, so one bad packet
+ * fails only its own request.
+ */
+async function write(bookings: Booking[]): Promise<(void | Error)[]> {
+  try {
+    await tenantSqlBatch(statements(bookings))
+    return bookings.map(() => undefined)
+  } catch (error: any) {
+    if (bookings.length === 1 || !/^2[23]/.test(String(error?.code ?? ''))) throw error
+  }
+  const alone = await Promise.allSettled(bookings.map((b) => tenantSqlBatch(statements([b]))))
+  return alone.map((r) =>
+    r.status === 'fulfilled'
+      ? undefined
+      : r.reason instanceof Error
+        ? r.reason
+        : new Error(String(r.reason))
+  )
+}
+
+const writer = new GroupCommit<Booking, void>(write, { maxBatch: 200, concurrency: 2 })
+
+/** Packets waiting for their batch: how far behind the database is. */
+export const accountingBacklog = () => writer.backlog

@@ -5,7 +5,8 @@ import type { RadiusAttributes } from './rlm_rest.js'
 import { text } from './rlm_rest.js'
 import { findNas } from './nas_directory.js'
 import { cacheGeneration, cachedAccount, rememberAccount } from './account_cache.js'
-import { literal, tenantSql } from './tenant_sql.js'
+import { GroupCommit } from './group_commit.js'
+import { literal, tenantSqlBatch } from './tenant_sql.js'
 
 export type Decision =
   | { accept: true; account: RadiusAccount; reply: Record<string, string | number> }
@@ -67,11 +68,61 @@ function checkMac(account: RadiusAccount, mac: string | undefined): Decision | n
   return null
 }
 
-const openSessions = (username: string) =>
-  `SELECT count(*)::int AS total FROM radius_sessions WHERE username = ${literal(username)} AND stopped_at IS NULL`
-const ISOLATED_BEHAVIOUR = `SELECT isolated_behaviour FROM radius_settings`
+/** What a remembered account's login still needs from the database. */
+interface LiveCheck {
+  tenantId: string
+  username: string
+  isolated: boolean
+}
 
-/** A remembered account: one round trip for what changes by the second. */
+/**
+ * Open-session counts (and the isolated setting) for every login waiting at
+ * the moment, one statement per tenant, in one round trip (see group_commit.ts).
+ */
+const liveChecks = new GroupCommit<LiveCheck, { open: number; isolatedBehaviour: string }>(
+  async (checks) => {
+    const byTenant = new Map<string, LiveCheck[]>()
+    for (const check of checks) {
+      const list = byTenant.get(check.tenantId)
+      if (list) list.push(check)
+      else byTenant.set(check.tenantId, [check])
+    }
+    const tenants = [...byTenant]
+    const rows = await tenantSqlBatch(
+      tenants.map(([tenantId, list]) => ({
+        tenantId,
+        statements: [
+          `SELECT username, count(*)::int AS total FROM radius_sessions
+           WHERE username IN (${[...new Set(list.map((c) => literal(c.username)))].join(', ')})
+             AND stopped_at IS NULL GROUP BY username`,
+          list.some((c) => c.isolated)
+            ? 'SELECT isolated_behaviour FROM radius_settings'
+            : 'SELECT NULL AS isolated_behaviour WHERE false',
+        ],
+      }))
+    )
+    const answers = new Map<string, { open: Map<string, number>; isolatedBehaviour: string }>()
+    tenants.forEach(([tenantId], i) => {
+      const [counts, settings] = rows[i]
+      answers.set(tenantId, {
+        open: new Map(
+          counts.map((r: { username: string; total: number }) => [r.username, r.total])
+        ),
+        isolatedBehaviour: settings[0]?.isolated_behaviour ?? 'reject',
+      })
+    })
+    return checks.map((check) => {
+      const answer = answers.get(check.tenantId)!
+      return {
+        open: answer.open.get(check.username) ?? 0,
+        isolatedBehaviour: answer.isolatedBehaviour,
+      }
+    })
+  },
+  { maxBatch: 200, concurrency: 2 }
+)
+
+/** A remembered account: one (shared) round trip for what changes by the second. */
 async function decideRemembered(
   tenantId: string,
   username: string,
@@ -81,18 +132,15 @@ async function decideRemembered(
   const checked = checkAccount(account, mac)
   if (checked !== null && checked !== 'isolated') return checked
   const isolated = checked === 'isolated'
-  const [sessions, settings] = await tenantSql(
-    tenantId,
-    isolated ? [openSessions(username), ISOLATED_BEHAVIOUR] : [openSessions(username)]
-  )
+  const live = await liveChecks.submit({ tenantId, username, isolated })
   const reply = { ...account.reply }
   if (isolated) {
-    if ((settings[0]?.isolated_behaviour ?? 'reject') === 'reject') return refuse('ISOLATED')
+    if (live.isolatedBehaviour === 'reject') return refuse('ISOLATED')
     reply['Mikrotik-Address-List'] = 'isolir'
     const mismatch = checkMac(account, mac)
     if (mismatch) return mismatch
   }
-  if (sessions[0].total >= account.simultaneousUse) return refuse('SIMULTANEOUS_USE')
+  if (live.open >= account.simultaneousUse) return refuse('SIMULTANEOUS_USE')
   return { accept: true, account, reply }
 }
 

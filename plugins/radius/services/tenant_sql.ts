@@ -52,20 +52,20 @@ export function literal(value: string | number | Date | null | undefined): strin
  * round trip and returns the rows of each statement, in order.
  */
 export async function tenantSql(tenantId: string, statements: string[]): Promise<any[][]> {
-  const results = await run([{ tenantId, statements }])
-  return results.slice(1).map((r) => r.rows)
+  const [rows] = await tenantSqlBatch([{ tenantId, statements }])
+  return rows
 }
 
 /**
  * Statements of several tenants in one round trip and one transaction: each
  * group sets its tenant before its statements, so row-level security checks
- * every row against the tenant of its own group.
+ * every row against the tenant of its own group. Returns, per group, the rows
+ * of each of its statements.
  */
-export async function tenantSqlBatch(groups: { tenantId: string; statements: string[] }[]) {
-  if (groups.length) await run(groups)
-}
-
-async function run(groups: { tenantId: string; statements: string[] }[]) {
+export async function tenantSqlBatch(
+  groups: { tenantId: string; statements: string[] }[]
+): Promise<any[][][]> {
+  if (!groups.length) return []
   const parts: string[] = []
   for (const { tenantId, statements } of groups) {
     if (!UUID.test(tenantId)) throw new Error('tenantSql: the tenant id is not a uuid')
@@ -73,7 +73,13 @@ async function run(groups: { tenantId: string; statements: string[] }[]) {
   }
   const results = (await getPool().query(parts.join(';\n'))) as unknown as
     pg.QueryResult | pg.QueryResult[]
-  return Array.isArray(results) ? results : [results]
+  const list = Array.isArray(results) ? results : [results]
+  let at = 0
+  return groups.map(({ statements }) => {
+    const rows = list.slice(at + 1, at + 1 + statements.length).map((r) => r.rows)
+    at += 1 + statements.length
+    return rows
+  })
 }
 
 /** Clients waiting for a connection: a measure of how far behind the database is. */
