@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '#core/openapi/generator'
+import { readSettings } from '../models/settings_queries.js'
 
 export default class ShowSettings {
   static docs: EndpointDocs = {
@@ -8,12 +9,6 @@ export default class ShowSettings {
   }
 
   async handle({ tenantDb, response }: HttpContext) {
-    const row = await (
-      await tenantDb()
-    )
-      .from('radius_settings')
-      .select('isolated_behaviour')
-      .first()
-    return response.ok({ isolatedBehaviour: row?.isolated_behaviour ?? 'reject' })
+    return response.ok(await readSettings(await tenantDb()))
   }
 }

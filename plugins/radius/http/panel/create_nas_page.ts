@@ -1,0 +1,13 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { nasValidator } from '../validators.js'
+import { createNas } from '../../models/nas_queries.js'
+import { actingOf } from './panel_support.js'
+
+/** "Add NAS" on the settings page; refused fields go back under their inputs. */
+export default class CreateNasPage {
+  async handle(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(nasValidator)
+    await createNas(await ctx.tenantDb(), actingOf(ctx), input)
+    ctx.response.redirect('/radius/settings')
+  }
+}
