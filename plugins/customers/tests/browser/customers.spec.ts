@@ -60,7 +60,7 @@ test.group('Customers | panel pages', () => {
     await field(page, 'name').locator('input').fill('Siti Aminah')
     await field(page, 'phone').locator('input').fill('12345')
     await modal(page).locator('[data-test="save"]').click()
-    await page.assertTextContains('[data-test="field-phone"]', 'phone number')
+    await page.assertTextContains('[data-test="field-phone"]', 'nomor telepon')
     await page.assertVisible(field(page, 'name').locator('input'))
     await screenshot(page, 'customers_form_error')
 

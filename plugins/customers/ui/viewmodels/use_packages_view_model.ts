@@ -221,7 +221,8 @@ export function usePackagesViewModel(props: PackagesPageProps) {
   const deleteDescription = computed(() => {
     const target = editing.value
     if (!target) return ''
-    if (deleteError.value) return deleteError.value
+    // The server's refusal counts the accounts too; the known count reads in the panel's language.
+    if (deleteError.value && !target.subscriptionCount) return deleteError.value
     return target.subscriptionCount
       ? t('customers.packages.deleteInUse', { n: target.subscriptionCount })
       : t('customers.packages.deleteDescription', { name: target.name })
