@@ -4,14 +4,51 @@ import { defineConfig, services } from '@adonisjs/drive'
 
 /**
  * Uploaded files. They are private: the platform streams them to users who may
- * see them (never served straight from the disk by URL).
+ * see them (never served straight from the disk or bucket by URL).
+ *
+ * `DRIVE_DISK=fs` (default) keeps them under storage/uploads. `DRIVE_DISK=s3`
+ * keeps them in an S3 bucket or MinIO (`S3_*`); its driver needs the AWS SDK,
+ * which is not installed by default because only S3 users need it:
+ * `npm install @aws-sdk/client-s3 @aws-sdk/s3-request-presigner`.
  */
+const disk = env.get('DRIVE_DISK') ?? 'fs'
+
+if (disk === 's3') {
+  // Fail at start, naming what is missing, rather than on the first upload.
+  const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter(
+    (name) => !env.get(name as 'S3_BUCKET')
+  )
+  if (missing.length) {
+    throw new Error(`ENV_INVALID: DRIVE_DISK=s3 needs ${missing.join(', ')}`)
+  }
+  try {
+    import.meta.resolve('@aws-sdk/client-s3')
+  } catch {
+    throw new Error(
+      'DRIVE_S3_SDK_MISSING: DRIVE_DISK=s3 needs the AWS SDK: npm install @aws-sdk/client-s3 @aws-sdk/s3-request-presigner'
+    )
+  }
+}
+
 const driveConfig = defineConfig({
-  default: env.get('DRIVE_DISK') ?? 'fs',
+  default: disk,
   services: {
     fs: services.fs({
       location: app.makePath('storage/uploads'),
       serveFiles: false,
+      visibility: 'private',
+    }),
+    // Lazy: the driver (and the SDK) load only when this disk is used.
+    s3: services.s3({
+      credentials: {
+        accessKeyId: env.get('S3_ACCESS_KEY_ID') ?? '',
+        secretAccessKey: env.get('S3_SECRET_ACCESS_KEY') ?? '',
+      },
+      region: env.get('S3_REGION') ?? 'us-east-1',
+      bucket: env.get('S3_BUCKET') ?? '',
+      endpoint: env.get('S3_ENDPOINT'),
+      // MinIO serves buckets by path (http://host:9000/bucket/key).
+      forcePathStyle: env.get('S3_FORCE_PATH_STYLE') ?? Boolean(env.get('S3_ENDPOINT')),
       visibility: 'private',
     }),
   },

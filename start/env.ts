@@ -58,6 +58,8 @@ export default await validateEnv(new URL('../', import.meta.url), {
   /* FreeRADIUS → platform: the shared secret header and who may call (proxy-addr names or CIDRs) */
   RADIUS_API_SECRET: Env.schema.string.optional(),
   RADIUS_ALLOWED_SOURCES: Env.schema.string.optional(),
+  /* A lean listener for FreeRADIUS only (rlm_rest endpoints without the web stack); off when unset */
+  RADIUS_REST_PORT: Env.schema.number.optional(),
 
   /* MikroTik: how long a router's session list stays cached, and how long a router may take to answer */
   MIKROTIK_SESSION_CACHE_TTL: Env.schema.number.optional(),
@@ -70,6 +72,12 @@ export default await validateEnv(new URL('../', import.meta.url), {
   SMTP_PASSWORD: Env.schema.string.optional(),
   MAIL_FROM: Env.schema.string.optional(),
 
-  /* Uploaded files (customer documents, logos): local disk by default */
-  DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
+  /* Uploaded files (customer documents, logos): local disk by default, or S3/MinIO */
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
 })
