@@ -30,29 +30,37 @@ if (disk === 's3') {
   }
 }
 
-const driveConfig = defineConfig({
-  default: disk,
-  services: {
-    fs: services.fs({
-      location: app.makePath('storage/uploads'),
-      serveFiles: false,
-      visibility: 'private',
-    }),
-    // Lazy: the driver (and the SDK) load only when this disk is used.
-    s3: services.s3({
-      credentials: {
-        accessKeyId: env.get('S3_ACCESS_KEY_ID') ?? '',
-        secretAccessKey: env.get('S3_SECRET_ACCESS_KEY') ?? '',
-      },
-      region: env.get('S3_REGION') ?? 'us-east-1',
-      bucket: env.get('S3_BUCKET') ?? '',
-      endpoint: env.get('S3_ENDPOINT'),
-      // MinIO serves buckets by path (http://host:9000/bucket/key).
-      forcePathStyle: env.get('S3_FORCE_PATH_STYLE') ?? Boolean(env.get('S3_ENDPOINT')),
-      visibility: 'private',
-    }),
-  },
+const fs = services.fs({
+  location: app.makePath('storage/uploads'),
+  serveFiles: false,
+  visibility: 'private',
 })
+
+/**
+ * The S3 service is declared only when it is the chosen disk: declaring it
+ * makes the drive provider load the S3 driver, and with it the AWS SDK, at boot.
+ */
+const driveConfig =
+  disk === 's3'
+    ? defineConfig({
+        default: 's3',
+        services: {
+          fs,
+          s3: services.s3({
+            credentials: {
+              accessKeyId: env.get('S3_ACCESS_KEY_ID') ?? '',
+              secretAccessKey: env.get('S3_SECRET_ACCESS_KEY') ?? '',
+            },
+            region: env.get('S3_REGION') ?? 'us-east-1',
+            bucket: env.get('S3_BUCKET') ?? '',
+            endpoint: env.get('S3_ENDPOINT'),
+            // MinIO serves buckets by path (http://host:9000/bucket/key).
+            forcePathStyle: env.get('S3_FORCE_PATH_STYLE') ?? Boolean(env.get('S3_ENDPOINT')),
+            visibility: 'private',
+          }),
+        },
+      })
+    : defineConfig({ default: 'fs', services: { fs } })
 
 export default driveConfig
 
