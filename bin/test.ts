@@ -52,7 +52,8 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     })
   })
   .run(() => run())
-  .catch((error) => {
-    process.exitCode = 1
-    prettyPrintError(error)
+  .catch(async (error) => {
+    await prettyPrintError(error)
+    // A failed boot may leave connections and timers open: exit rather than hang.
+    process.exit(1)
   })
