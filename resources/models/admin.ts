@@ -190,7 +190,7 @@ export interface AddonOffer {
 }
 
 export interface TenantPageProps {
-  tenant: TenantDetail
+  tenantDetail: TenantDetail
   plans: PlanSummary[]
   featureGroups: FeatureGroup[]
   features: FeatureOption[]

@@ -177,8 +177,8 @@ test.group('Platform panel | tenants', () => {
       .withSession({ user_id: admin.id })
       .headers(INERTIA)
     page.assertStatus(200)
-    assert.equal(page.body().props.tenant.slug, slug)
-    assert.equal(page.body().props.tenant.limits.max_router.effective, 2)
+    assert.equal(page.body().props.tenantDetail.slug, slug)
+    assert.equal(page.body().props.tenantDetail.limits.max_router.effective, 2)
     assert.include(
       page.body().props.audit.data.map((e: any) => e.action),
       'tenant.created'

@@ -32,8 +32,9 @@ export default class TenantPage {
       listAddonOffers(),
       searchAuditLogs({ tenantId: tenant.id, page: query?.auditPage ?? 1, perPage: 10 }),
     ])
+    // Not `tenant`: that shared prop is the tenant the panel runs in (none here).
     return ctx.inertia.render('core/admin/tenants/show', {
-      tenant,
+      tenantDetail: tenant,
       plans: plans.map((p) => ({
         code: p.code,
         name: p.name,

@@ -153,7 +153,7 @@ export function useAdminPlansViewModel(props: PlansPageProps) {
         onStart: () => (savingGroup.value = code),
         onFinish: () => (savingGroup.value = null),
         onSuccess: (next) => {
-          const errors = (next).props.errors ?? {}
+          const errors = next.props.errors ?? {}
           groupError.value = {
             ...groupError.value,
             [code]: messageOf(errors, 'features') ?? messageOf(errors, 'form'),

@@ -27,8 +27,8 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
   const notify = useNotify()
   const format = useAdminFormat()
   const page = usePage<SharedProps>()
-  const tenant = computed(() => props.tenant)
-  const base = computed(() => `/admin/tenants/${props.tenant.id}`)
+  const tenant = computed(() => props.tenantDetail)
+  const base = computed(() => `/admin/tenants/${props.tenantDetail.id}`)
   const busy = ref<string | null>(null)
 
   /** Sends one change; `key` marks which control shows it is working. */
@@ -68,18 +68,18 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
   )
 
   // Plan
-  const planCode = ref(props.tenant.plan)
+  const planCode = ref(props.tenantDetail.plan)
   const applyGroup = ref(true)
   watch(
-    () => props.tenant.plan,
+    () => props.tenantDetail.plan,
     (plan) => (planCode.value = plan)
   )
   const planOptions = computed(() =>
     props.plans
-      .filter((p) => p.active || p.code === props.tenant.plan)
+      .filter((p) => p.active || p.code === props.tenantDetail.plan)
       .map((p) => ({ value: p.code, label: `${p.name} · ${format.money(p.price)}` }))
   )
-  const currentPlan = computed(() => props.plans.find((p) => p.code === props.tenant.plan))
+  const currentPlan = computed(() => props.plans.find((p) => p.code === props.tenantDetail.plan))
   function changePlan() {
     act(
       'plan',
@@ -92,7 +92,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
 
   // Limits
   const limits = computed(() =>
-    Object.entries(props.tenant.limits ?? {}).map(([key, limit]) => ({
+    Object.entries(props.tenantDetail.limits ?? {}).map(([key, limit]) => ({
       key,
       label: format.limitLabel(key),
       plan: format.limitValue(limit.plan),
@@ -106,7 +106,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
   const overrideKey = ref('')
   const overrideForm = useForm<{ value: string; billable: boolean }>({ value: '', billable: true })
   function openOverride(key: string) {
-    const limit = props.tenant.limits?.[key]
+    const limit = props.tenantDetail.limits?.[key]
     overrideKey.value = key
     overrideForm.defaults({
       value:
@@ -151,7 +151,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
       status,
       label: t(`admin.tenant.status.to.${status}`),
       hint: t(`admin.tenant.status.hint.${status}`),
-      current: status === props.tenant.status,
+      current: status === props.tenantDetail.status,
     }))
   )
   const statusConfirmOpen = computed({
@@ -172,10 +172,12 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
   }
 
   // Features: simple mode (a group) or advanced (one by one)
-  const featureMode = ref<'simple' | 'advanced'>(props.tenant.featureGroup ? 'simple' : 'advanced')
-  const groupChoice = ref(props.tenant.featureGroup ?? props.featureGroups[0]?.code ?? '')
+  const featureMode = ref<'simple' | 'advanced'>(
+    props.tenantDetail.featureGroup ? 'simple' : 'advanced'
+  )
+  const groupChoice = ref(props.tenantDetail.featureGroup ?? props.featureGroups[0]?.code ?? '')
   watch(
-    () => props.tenant.featureGroup,
+    () => props.tenantDetail.featureGroup,
     (group) => {
       if (group) groupChoice.value = group
     }
@@ -188,7 +190,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
   const groups = computed(() =>
     props.featureGroups.map((group) => ({
       ...group,
-      current: group.code === props.tenant.featureGroup,
+      current: group.code === props.tenantDetail.featureGroup,
       featureLabels: group.features.map(featureLabel),
     }))
   )
@@ -209,7 +211,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
     props.features.map((feature) => ({
       ...feature,
       label: featureLabel(feature.name),
-      enabled: props.tenant.features.includes(feature.name),
+      enabled: props.tenantDetail.features.includes(feature.name),
     }))
   )
   function toggleFeature(name: string, enabled: boolean) {
@@ -223,7 +225,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
       : source
   const plugins = computed(() =>
     props.installedPlugins.map((plugin) => {
-      const enabled = props.tenant.plugins.find((p) => p.id === plugin.id)
+      const enabled = props.tenantDetail.plugins.find((p) => p.id === plugin.id)
       return {
         ...plugin,
         enabled: Boolean(enabled),
@@ -244,7 +246,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
 
   // Addons
   const addons = computed(() =>
-    props.tenant.addons.map((addon) => ({
+    props.tenantDetail.addons.map((addon) => ({
       ...addon,
       limitLabel: format.limitLabel(addon.limitKey),
       raises: `+${addon.quantity * addon.increment}`,
@@ -333,7 +335,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
     busy,
     refusal,
     formError,
-    created: computed(() => format.date(props.tenant.createdAt)),
+    created: computed(() => format.date(props.tenantDetail.createdAt)),
     // plan
     planCode,
     applyGroup,
@@ -343,7 +345,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
     changePlan,
     // limits
     limits,
-    planMissing: computed(() => props.tenant.limits === null),
+    planMissing: computed(() => props.tenantDetail.limits === null),
     overrideOpen,
     overrideKey,
     overrideLabel: computed(() => format.limitLabel(overrideKey.value)),
@@ -381,7 +383,7 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
     // impersonation
     impersonateOpen,
     impersonate,
-    canImpersonate: computed(() => props.tenant.status !== 'deactivated'),
+    canImpersonate: computed(() => props.tenantDetail.status !== 'deactivated'),
     // audit
     audit,
     auditMeta: computed(() => props.audit.meta),
