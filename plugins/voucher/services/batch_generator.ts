@@ -4,6 +4,7 @@ import { assertCanCreate } from '#core/tenancy/limits/limit_service'
 import {
   codeSpace,
   minimumLength,
+  randomCode,
   SPACE_PER_CODE,
   secureIndex,
   uniqueCodes,
@@ -26,8 +27,8 @@ export interface BatchInput {
   delivery?: Delivery
 }
 
-/** PostgreSQL takes at most 65,535 parameters per statement; 1,000 rows × 6 columns stays far below. */
-const CHUNK = 1000
+/** Codes per INSERT: two array parameters whatever the count, so one statement per batch chunk. */
+const CHUNK = 5000
 /** Rounds of regenerating codes that another voucher already had before giving up. */
 const RETRIES = 5
 
@@ -63,14 +64,19 @@ async function assertRoomForCodes(trx: TransactionClientContract, input: BatchIn
   )
 }
 
+/** A PostgreSQL array literal (query bindings would spread a JS array into separate values). */
+const textArray = (values: string[]) =>
+  `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`
+
 /**
- * Inserts codes in chunks; a code another voucher already has is skipped by
- * the unique index (ON CONFLICT DO NOTHING, so the transaction stays usable)
- * and regenerated on the next round.
+ * Inserts codes in chunks, each one statement whose codes travel as two
+ * arrays (`unnest`), not as thousands of bound parameters. A code another
+ * voucher already has is skipped by the unique index (ON CONFLICT DO
+ * NOTHING, so the transaction stays usable) and regenerated next round.
  */
 async function insertCodes(
   trx: TransactionClientContract,
-  base: Record<string, unknown>,
+  base: { tenant_id: string; batch_id: string; package_id: string },
   input: BatchInput,
   random: RandomIndex
 ) {
@@ -80,20 +86,20 @@ async function insertCodes(
     const codes = uniqueCodes(missing, { ...input, prefix: input.prefix ?? '', random }, taken)
     for (const code of codes) taken.add(code)
     for (let i = 0; i < codes.length; i += CHUNK) {
-      const rows = codes.slice(i, i + CHUNK).map((username) => ({
-        ...base,
-        username,
-        // In user_pass mode the password is a second random code of the same shape, without prefix.
-        password:
-          input.mode === 'code' ? username : uniqueCodes(1, { ...input, prefix: '', random })[0],
-      }))
-      const inserted = await trx
-        .table('vouchers')
-        .insert(rows)
-        .onConflict(['tenant_id', 'username'])
-        .ignore()
-        .returning('id')
-      missing -= inserted.length
+      const usernames = codes.slice(i, i + CHUNK)
+      // In user_pass mode the password is a second random code of the same shape, without prefix.
+      const passwords =
+        input.mode === 'code'
+          ? usernames
+          : usernames.map(() => randomCode(input.charset, input.length, random))
+      const result = await trx.rawQuery(
+        `INSERT INTO vouchers (tenant_id, batch_id, package_id, username, password)
+         SELECT ?, ?, ?, code.username, code.password
+         FROM unnest(?::text[], ?::text[]) AS code (username, password)
+         ON CONFLICT (tenant_id, username) DO NOTHING`,
+        [base.tenant_id, base.batch_id, base.package_id, textArray(usernames), textArray(passwords)]
+      )
+      missing -= result.rowCount ?? 0
     }
   }
   if (missing > 0) {

@@ -77,7 +77,7 @@ test.group('Voucher | panel pages', () => {
     assert,
   }) => {
     const { tenant, pkg } = await tenantWithPackage(client)
-    const cases: [object, string][] = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ count: 0 }, 'count'],
       [{ count: 10_001 }, 'count'],
       // 9 digits out of 8 cannot hide 5,000 codes well enough.
@@ -104,7 +104,7 @@ test.group('Voucher | panel pages', () => {
 
     const made = await submit(client, 'post', '/voucher-batches', owner(tenant), aBatch(pkg.id))
     assert.oneOf(made.status(), [302, 303])
-    assert.match(made.header('location'), /^\/vouchers\?batchId=[0-9a-f-]{36}$/)
+    assert.match(made.header('location') ?? '', /^\/vouchers\?batchId=[0-9a-f-]{36}$/)
   })
 
   test('vouchers are disabled, enabled and deleted from the list', async ({ client, assert }) => {

@@ -4,6 +4,7 @@ import {
   codeSpace,
   minimumLength,
   randomCode,
+  secureIndex,
   uniqueCodes,
 } from '../../services/code_generator.js'
 
@@ -64,5 +65,15 @@ test.group('Voucher | code generator', () => {
     assert.equal(codeSpace('upper', 4), 24 ** 4)
     assert.equal(codeSpace('alnum', 5), 32 ** 5)
     assert.isNull(minimumLength('numeric', 10 ** 13))
+  })
+
+  test('the secure source is uniform for every alphabet size, 24 included', ({ assert }) => {
+    for (const max of [8, 24, 32]) {
+      const counts = new Array(max).fill(0)
+      const draws = max * 5000
+      for (let i = 0; i < draws; i++) counts[secureIndex(max)]++
+      // 5,000 expected per value; 10 % either way is far beyond chance (sd ≈ 70).
+      for (const count of counts) assert.approximately(count, 5000, 500, `max ${max}`)
+    }
   })
 })

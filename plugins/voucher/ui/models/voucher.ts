@@ -120,9 +120,21 @@ export interface VouchersPageProps {
   can: VoucherAbilities
 }
 
+export interface PreviewCard {
+  username: string
+  /** null when the code is also the password */
+  password: string | null
+  price: string
+  terms: string
+  /** Server-made SVG of the login address, or null without one */
+  qrSvg: string | null
+}
+
 export interface PrintPageProps {
   batch: Omit<VoucherBatch, 'push'>
   template: CardTemplate
+  title: string
+  cards: PreviewCard[]
   pdfUrl: string
   csvUrl: string
   can: VoucherAbilities

@@ -1,4 +1,4 @@
-import { computed } from 'vue'
+import { computed, ref } from 'vue'
 import { router } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { formatMoney } from '../../../../resources/lib/format'
@@ -16,7 +16,15 @@ export function useVoucherPrintViewModel(props: PrintPageProps) {
     )
   }
 
+  // The PDF loads only when asked for: phones seldom show a PDF inside a page.
+  const showPdf = ref(false)
+
   return {
+    showPdf,
+    cards: computed(() => props.cards),
+    title: computed(() => props.title),
+    thermal: computed(() => props.template === 'thermal58'),
+    more: computed(() => Math.max(props.batch.count - props.cards.length, 0)),
     pdfUrl: computed(() => props.pdfUrl),
     downloadName: computed(() => `voucher-${props.batch.id.slice(0, 8)}-${props.template}.pdf`),
     csvUrl: computed(() => props.csvUrl),
