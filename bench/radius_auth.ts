@@ -5,7 +5,7 @@
  *
  *   node --import=@poppinss/ts-exec bench/radius_auth.ts [--users 2000] [--rounds 3]
  *        [--pass-seconds 3] [--parallel 64] [--rate 1000] [--latency-seconds 3]
- *        [--light-rate 100] [--cpu-prof DIR]
+ *        [--light-rate 100] [--cpu-prof DIR] [--via-app-port]
  *
  * Needs Debian's freeradius and freeradius-postgresql (see bench/README.md).
  * Goals: platform / baseline ≥ 1.0 for logins and accounting; p99 < 10 ms at
@@ -44,6 +44,8 @@ const { values } = parseArgs({
     'latency-seconds': { type: 'string', default: '3' },
     'light-rate': { type: 'string', default: '100' },
     'cpu-prof': { type: 'string' },
+    // FreeRADIUS asks the app port (the AdonisJS routes) instead of the lean rlm_rest listener.
+    'via-app-port': { type: 'boolean', default: false },
   },
 })
 const USERS = Number(values.users)
@@ -57,6 +59,7 @@ const NAS_SECRET = 'bench-nas-secret'
 
 const env = benchEnv({
   PORT: '3391',
+  RADIUS_REST_PORT: '3394',
   PLUGIN_DIRS: 'plugins,tests/fixtures/plugins',
   RADIUS_API_SECRET: randomBytes(18).toString('base64url'),
   RADIUS_ALLOWED_SOURCES: 'loopback',
@@ -122,7 +125,7 @@ try {
   const stopApp = once(() => app.stop())
   cleanups.push(stopApp)
   const platform = await startFreeradiusHarness({
-    platformUrl: `http://127.0.0.1:${env.PORT}`,
+    platformUrl: `http://127.0.0.1:${values['via-app-port'] ? env.PORT : env.RADIUS_REST_PORT}`,
     secret: env.RADIUS_API_SECRET,
     restTimeoutSeconds: 2,
     nasSecret: NAS_SECRET,

@@ -58,6 +58,8 @@ export default await validateEnv(new URL('../', import.meta.url), {
   /* FreeRADIUS → platform: the shared secret header and who may call (proxy-addr names or CIDRs) */
   RADIUS_API_SECRET: Env.schema.string.optional(),
   RADIUS_ALLOWED_SOURCES: Env.schema.string.optional(),
+  /* A lean listener for FreeRADIUS only (rlm_rest endpoints without the web stack); off when unset */
+  RADIUS_REST_PORT: Env.schema.number.optional(),
 
   /* MikroTik: how long a router's session list stays cached, and how long a router may take to answer */
   MIKROTIK_SESSION_CACHE_TTL: Env.schema.number.optional(),

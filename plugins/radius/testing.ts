@@ -2,6 +2,7 @@ import env from '#start/env'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { startFreeradiusHarness, type FreeradiusHarness } from './freeradius/harness.js'
 import { forgetNas } from './services/nas_directory.js'
+import { restServerPort } from './services/radius_runtime.js'
 
 export { chapAttributes } from './freeradius/chap.js'
 export { mschapV2Request } from './freeradius/mschap.js'
@@ -20,8 +21,10 @@ export async function startRadiusForTenant(
     .table('radius_nas')
     .insert({ tenant_id: tenantId, name: nas.name, ip_address: nas.ipAddress })
   forgetNas()
+  // FreeRADIUS talks to the lean rlm_rest listener, as in production with RADIUS_REST_PORT set.
+  const port = restServerPort() ?? env.get('PORT')
   return startFreeradiusHarness({
-    platformUrl: `http://127.0.0.1:${env.get('PORT')}`,
+    platformUrl: `http://127.0.0.1:${port}`,
     secret: env.get('RADIUS_API_SECRET')!,
     restTimeoutSeconds: 2,
   })

@@ -1,50 +1,26 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { timingSafeEqual } from 'node:crypto'
-import proxyAddr from 'proxy-addr'
-import env from '#start/env'
-import { waitingForDatabase } from '../services/tenant_sql.js'
-
-const secret = Buffer.from(env.get('RADIUS_API_SECRET') || '')
-const allowed = proxyAddr.compile(
-  (env.get('RADIUS_ALLOWED_SOURCES') || 'loopback').split(',').map((s) => s.trim())
-)
-
-/**
- * Past these, a request is answered 503 at once (rlm_rest: fail) instead of
- * waiting behind the others until FreeRADIUS gives up on it: a NAS retries
- * sooner, and the requests already in hand still finish in time.
- */
-const MAX_IN_FLIGHT = 256
-const MAX_WAITING_FOR_DATABASE = 64
-let inFlight = 0
+import { BUSY, CALLER_REFUSED, callerRefusal, unlessBusy } from '../services/rest_endpoints.js'
 
 /**
  * Only our FreeRADIUS may ask: the shared secret header and an allowed source
- * address. Anything else is refused before any user is looked up.
+ * address. Anything else is refused before any user is looked up. A saturated
+ * process answers 503 at once (see services/rest_endpoints.ts).
  */
 export default class CallerMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    const presented = Buffer.from(ctx.request.header('x-radius-secret') ?? '')
     const address = ctx.request.ip()
-    const secretOk =
-      secret.length > 0 && presented.length === secret.length && timingSafeEqual(presented, secret)
-    if (!secretOk || !allowed(address, 0)) {
-      ctx.logger.warn(
-        { address, reason: secretOk ? 'source not allowed' : 'bad secret' },
-        'RADIUS caller refused'
-      )
-      return ctx.response.unauthorized({ 'reply:Reply-Message': 'CALLER_UNAUTHORIZED' })
+    const refusal = callerRefusal(ctx.request.header('x-radius-secret'), address)
+    if (refusal) {
+      ctx.logger.warn({ address, reason: refusal }, 'RADIUS caller refused')
+      return ctx.response.status(CALLER_REFUSED.status).json(CALLER_REFUSED.body)
     }
-    if (inFlight >= MAX_IN_FLIGHT || waitingForDatabase() >= MAX_WAITING_FOR_DATABASE) {
-      ctx.logger.warn({ inFlight, waiting: waitingForDatabase() }, 'RADIUS request shed: busy')
-      return ctx.response.serviceUnavailable({ 'reply:Reply-Message': 'BUSY' })
-    }
-    inFlight++
-    try {
-      return await next()
-    } finally {
-      inFlight--
-    }
+    let output: unknown
+    const answer = await unlessBusy(ctx.logger, async () => {
+      output = await next()
+      return { status: 0 }
+    })
+    if (answer === BUSY) return ctx.response.status(BUSY.status).json(BUSY.body)
+    return output
   }
 }

@@ -19,6 +19,15 @@ const MAX_REUSE_SECONDS = 3_600
 /** A second forget after a change, for a login that read the old row just before the commit. */
 const FORGET_AGAIN_MS = 1_500
 
+/** The commands this cache uses: the app's Redis, or a stand-in (a broken one, in tests). */
+type CacheRedis = Pick<typeof redis, 'hget' | 'hdel' | 'del' | 'publish' | 'multi'>
+let store: CacheRedis = redis
+
+/** Tests: answer through another Redis client (one that cannot connect, to see Redis down); null restores. */
+export function useRedisForAccountCache(client: CacheRedis | null) {
+  store = client ?? redis
+}
+
 const prefix = () => `${env.get('REDIS_PREFIX') || 'isp'}`
 const hashKey = (tenantId: string) => `${prefix()}:radius:accounts:${tenantId}`
 const channel = () => `${prefix()}:invalidate:radius-accounts`
@@ -54,8 +63,8 @@ export async function listenForForgets() {
 async function settleForgets(): Promise<boolean> {
   for (const tenantId of [...unforgotten]) {
     try {
-      await redis.del(hashKey(tenantId))
-      await redis.publish(channel(), tenantId)
+      await store.del(hashKey(tenantId))
+      await store.publish(channel(), tenantId)
       unforgotten.delete(tenantId)
     } catch {
       return false
@@ -84,7 +93,7 @@ export async function cachedAccount(
   const before = cacheGeneration(tenantId)
   let raw: string | null
   try {
-    raw = await redis.hget(hashKey(tenantId), username)
+    raw = await store.hget(hashKey(tenantId), username)
   } catch {
     return undefined
   }
@@ -131,12 +140,13 @@ export async function rememberAccount(
   if (reuse.until) until = Math.min(until, new Date(reuse.until).getTime())
   if (!(until > now + 1000)) return
   if (cacheGeneration(tenantId) !== generationBefore || unforgotten.has(tenantId)) return
-  const { reuse: _reuse, ...stored } = account
+  const stored = { ...account }
+  delete stored.reuse
   const entry: Entry = { account: stored, plugin, at: now, until }
   remember(tenantId, username, entry, now)
   try {
     const key = hashKey(tenantId)
-    await redis
+    await store
       .multi()
       .hset(key, username, JSON.stringify(entry))
       .expire(key, MAX_REUSE_SECONDS)
@@ -160,11 +170,11 @@ async function forgetNow(tenantId: string, usernames?: string[]) {
   else dropLocal(tenantId)
   try {
     if (usernames?.length) {
-      await redis.hdel(hashKey(tenantId), ...usernames)
-      for (const username of usernames) await redis.publish(channel(), `${tenantId}\n${username}`)
+      await store.hdel(hashKey(tenantId), ...usernames)
+      for (const username of usernames) await store.publish(channel(), `${tenantId}\n${username}`)
     } else if (!usernames) {
-      await redis.del(hashKey(tenantId))
-      await redis.publish(channel(), tenantId)
+      await store.del(hashKey(tenantId))
+      await store.publish(channel(), tenantId)
     }
   } catch {
     unforgotten.add(tenantId)
