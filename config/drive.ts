@@ -40,30 +40,31 @@ const fs = services.fs({
  * The S3 service is declared only when it is the chosen disk: declaring it
  * makes the drive provider load the S3 driver, and with it the AWS SDK, at boot.
  */
-const driveConfig =
-  disk === 's3'
-    ? defineConfig({
-        default: 's3',
-        services: {
-          fs,
-          s3: services.s3({
-            credentials: {
-              accessKeyId: env.get('S3_ACCESS_KEY_ID') ?? '',
-              secretAccessKey: env.get('S3_SECRET_ACCESS_KEY') ?? '',
-            },
-            region: env.get('S3_REGION') ?? 'us-east-1',
-            bucket: env.get('S3_BUCKET') ?? '',
-            endpoint: env.get('S3_ENDPOINT'),
-            // MinIO serves buckets by path (http://host:9000/bucket/key).
-            forcePathStyle: env.get('S3_FORCE_PATH_STYLE') ?? Boolean(env.get('S3_ENDPOINT')),
-            visibility: 'private',
-          }),
+const withS3 = () =>
+  defineConfig({
+    default: 's3',
+    services: {
+      fs,
+      s3: services.s3({
+        credentials: {
+          accessKeyId: env.get('S3_ACCESS_KEY_ID') ?? '',
+          secretAccessKey: env.get('S3_SECRET_ACCESS_KEY') ?? '',
         },
-      })
-    : defineConfig({ default: 'fs', services: { fs } })
+        region: env.get('S3_REGION') ?? 'us-east-1',
+        bucket: env.get('S3_BUCKET') ?? '',
+        endpoint: env.get('S3_ENDPOINT'),
+        // MinIO serves buckets by path (http://host:9000/bucket/key).
+        forcePathStyle: env.get('S3_FORCE_PATH_STYLE') ?? Boolean(env.get('S3_ENDPOINT')),
+        visibility: 'private',
+      }),
+    },
+  })
+
+const driveConfig = disk === 's3' ? withS3() : defineConfig({ default: 'fs', services: { fs } })
 
 export default driveConfig
 
+// Typed with both disks (`fs` always, `s3` when chosen); code uses the default disk.
 declare module '@adonisjs/drive/types' {
-  export interface DriveDisks extends InferDriveDisks<typeof driveConfig> {}
+  export interface DriveDisks extends InferDriveDisks<ReturnType<typeof withS3>> {}
 }
