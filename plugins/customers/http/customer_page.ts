@@ -29,9 +29,23 @@ export default class CustomerPage {
     const [, paging] = await activityQuery.tryValidate(ctx.request.qs())
     const packages = await listPackages(trx, { perPage: 100 })
     const revealed = ctx.session.flashMessages.get('revealedPassword') ?? null
+    // Who added and last changed the customer, by name (the tenant's own users only).
+    const authors = [row.created_by, row.updated_by].filter((v): v is string => Boolean(v))
+    const names = new Map<string, string>(
+      authors.length
+        ? (await trx.from('users').whereIn('id', authors).select('id', 'full_name')).map((u) => [
+            u.id,
+            u.full_name,
+          ])
+        : []
+    )
     if (revealed) ctx.response.header('cache-control', 'no-store')
     return ctx.inertia.render('customers/customers/show', {
-      customer: presentCustomer(row),
+      customer: {
+        ...presentCustomer(row),
+        createdByName: row.created_by ? (names.get(row.created_by) ?? null) : null,
+        updatedByName: row.updated_by ? (names.get(row.updated_by) ?? null) : null,
+      },
       subscriptions: await customerSubscriptions(trx, id),
       documents: await listDocuments(trx, id),
       activity: await customerActivity(trx, id, { page: paging?.page, perPage: 15 }),

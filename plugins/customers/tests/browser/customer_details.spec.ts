@@ -78,6 +78,7 @@ test.group('Customers | detail, documents, packages and import in the panel', ()
     await page.assertNotExists('[role="dialog"]')
     await page.assertTextContains('[data-test="profile-email"]', 'budi@contoh.id')
     await page.assertTextContains('[data-test="profile-address"]', 'Jl. Melati No. 5')
+    await page.assertTextContains('[data-test="profile-updated"]', `Owner of ${tenant.slug}`)
 
     // The account: a MAC that is not one is refused beside the field; a good one binds.
     const account = page.locator('[data-test="subscription"]')

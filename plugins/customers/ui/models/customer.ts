@@ -19,6 +19,9 @@ export interface Customer {
   usernames: string[]
   createdAt: string
   updatedAt?: string
+  /** On the detail page: who added and who last changed the customer */
+  createdByName?: string | null
+  updatedByName?: string | null
 }
 
 export interface Subscription {

@@ -42,7 +42,18 @@ export function useCustomerViewModel(props: CustomerPageProps) {
         label: t('customers.detail.category'),
         value: categoryLabel(t, props.categories, c.category),
       },
-      { key: 'since', label: t('customers.detail.since'), value: date(c.createdAt) },
+      {
+        key: 'since',
+        label: t('customers.detail.since'),
+        value: c.createdByName ? `${date(c.createdAt)} · ${c.createdByName}` : date(c.createdAt),
+      },
+      {
+        key: 'updated',
+        label: t('customers.detail.updated'),
+        value: c.updatedAt
+          ? `${date(c.updatedAt, true)}${c.updatedByName ? ` · ${c.updatedByName}` : ''}`
+          : null,
+      },
       { key: 'notes', label: t('customers.form.notes'), value: c.notes },
     ].map((item) => ({ ...item, value: item.value || '—' }))
   })
