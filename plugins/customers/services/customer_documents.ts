@@ -185,6 +185,13 @@ export async function deleteDocument(acting: Acting, customerId: string, id: str
   acting.afterCommit(() => drive.use().delete(row.storage_key))
 }
 
+/** Who looked at which document: identity papers are personal data. */
+export async function recordDownload(acting: Acting, row: DocumentRow) {
+  await audit(acting, 'customer.document_downloaded', row.customer_id, {
+    after: { documentId: row.id, kind: row.kind, fileName: row.file_name },
+  })
+}
+
 /** The file's bytes, or 404 when the record exists but storage lost the file. */
 export async function openDocument(row: DocumentRow): Promise<Readable> {
   const disk = drive.use()

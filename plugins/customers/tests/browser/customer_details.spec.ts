@@ -157,6 +157,8 @@ test.group('Customers | detail, documents, packages and import in the panel', ()
     await modal(page).locator('[data-test="confirm"]').click()
     await page.assertTextContains('[data-test="documents"]', 'Belum ada dokumen')
     await page.assertTextContains('[data-test="activity"]', 'menghapus dokumen')
+    // Looking at someone's KTP leaves a trace too.
+    await page.assertTextContains('[data-test="activity"]', 'mengunduh dokumen')
   }).timeout(90_000)
 
   test('a package gets burst and quota; one in use cannot be deleted', async ({ visit }) => {

@@ -97,7 +97,12 @@ test.group('Customers | documents', () => {
       .select('action', 'after', 'before')
     assert.deepEqual(
       actions.map((a) => a.action),
-      ['customer.created', 'customer.document_uploaded', 'customer.document_deleted']
+      [
+        'customer.created',
+        'customer.document_uploaded',
+        'customer.document_downloaded',
+        'customer.document_deleted',
+      ]
     )
     assert.equal(actions[1].after.fileName, 'KTP Siti (scan).pdf')
   })
