@@ -122,7 +122,7 @@ const liveChecks = new GroupCommit<LiveCheck, { open: number; isolatedBehaviour:
   { maxBatch: 200, concurrency: 2 }
 )
 
-/** A remembered account: one (shared) round trip for what changes by the second. */
+/** An account (remembered or just found): one shared round trip for what changes by the second. */
 async function decideRemembered(
   tenantId: string,
   username: string,
@@ -144,56 +144,34 @@ async function decideRemembered(
   return { accept: true, account, reply }
 }
 
-/** Asks the tenant's authenticators, in one tenant transaction, and remembers a reusable answer. */
+/**
+ * Asks the tenant's authenticators (one tenant transaction, held only for
+ * the lookup), remembers a reusable answer, then decides as for a remembered one.
+ */
 async function decideAsking(
   tenantId: string,
   username: string,
   attributes: RadiusAttributes
 ): Promise<Decision> {
   const generation = cacheGeneration(tenantId)
-  let found: { account: RadiusAccount; plugin: string } | undefined
-  const decision = await withTenant(tenantId, async (trx): Promise<Decision> => {
+  const client = {
+    macAddress: text(attributes, 'Calling-Station-Id'),
+    nasIp: text(attributes, 'NAS-IP-Address'),
+  }
+  const found = await withTenant(tenantId, async (trx) => {
     for (const { plugin, implementation } of await kernel.extensionsFor(
       radiusAuthenticator,
       tenantId
     )) {
-      const account = await implementation.find({
-        tenantId,
-        username,
-        trx,
-        client: {
-          macAddress: text(attributes, 'Calling-Station-Id'),
-          nasIp: text(attributes, 'NAS-IP-Address'),
-        },
-      })
-      if (account) {
-        found = { account, plugin }
-        break
-      }
+      const account = await implementation.find({ tenantId, username, trx, client })
+      if (account) return { account, plugin }
     }
-    if (!found) return refuse('USER_UNKNOWN')
-    const { account } = found
-    const reply = { ...account.reply }
-    const checked = checkAccount(account, text(attributes, 'Calling-Station-Id'))
-    if (checked === 'isolated') {
-      const settings = await trx.from('radius_settings').select('isolated_behaviour').first()
-      if ((settings?.isolated_behaviour ?? 'reject') === 'reject') return refuse('ISOLATED')
-      reply['Mikrotik-Address-List'] = 'isolir'
-      const mismatch = checkMac(account, text(attributes, 'Calling-Station-Id'))
-      if (mismatch) return mismatch
-    } else if (checked) {
-      return checked
-    }
-    const [open] = await trx
-      .from('radius_sessions')
-      .where('username', username)
-      .whereNull('stopped_at')
-      .count('* as total')
-    if (Number(open.total) >= account.simultaneousUse) return refuse('SIMULTANEOUS_USE')
-    return { accept: true, account, reply }
+    return null
   })
-  if (found?.account.reuse) {
-    await rememberAccount(tenantId, username, found.plugin, found.account, generation)
+  if (!found) return refuse('USER_UNKNOWN')
+  if (found.account.reuse) {
+    // Not awaited: the answer does not wait for Redis (the cache never throws).
+    void rememberAccount(tenantId, username, found.plugin, found.account, generation)
   }
-  return decision
+  return decideRemembered(tenantId, username, found.account, client.macAddress)
 }
