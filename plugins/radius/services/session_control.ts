@@ -99,6 +99,8 @@ const AUDIT_ACTIONS: Record<SessionAction, string> = {
   disconnect: 'radius.session_disconnected',
 }
 
+/** RouterOS `rx/tx [burst-rx/burst-tx [threshold] [time] [priority] [min]]`, e.g. `10M/20M` */
+const RATE_LIMIT = /^\d+(\.\d+)?[kKmMgG]?(\/\d+(\.\d+)?[kKmMgG]?)?( [\w./ ]{1,120})?$/
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
 
@@ -131,6 +133,15 @@ function checkAttributes(attributes: SessionAttributes | undefined, required: bo
       ])
     }
     const text = String(value)
+    if (name === 'Mikrotik-Rate-Limit' && !RATE_LIMIT.test(text)) {
+      throw ApiError.unprocessable([
+        {
+          field: `attributes.${name}`,
+          message: 'Write the rate limit as upload/download, e.g. 10M/20M',
+          rule: 'rateLimit',
+        },
+      ])
+    }
     if (text.length === 0 || text.length > 200 || CONTROL.test(text)) {
       throw ApiError.unprocessable([
         { field: `attributes.${name}`, message: `${name} has an invalid value`, rule: 'value' },

@@ -3,7 +3,10 @@ import type { Page } from 'playwright'
 import env from '#start/env'
 import { createTenant, TEST_PASSWORD } from '#tests/helpers/tenants'
 import { baseUrl, screenshot, signIn } from '#tests/helpers/browser'
+import encryption from '@adonisjs/core/services/encryption'
+import { platformDb } from '#core/tenancy/tenant_db'
 import { startFreeradiusHarness } from '../../freeradius/harness.js'
+import { startCoaResponder } from '../helpers/coa_responder.js'
 
 const NAS_IP = '10.77.0.1'
 const field = (page: Page, name: string) => page.locator(`[data-test="field-${name}"]`)
@@ -120,4 +123,81 @@ test.group('RADIUS | panel pages', () => {
     await page.assertTextContains('[data-test="empty-state"]', 'No session matches these filters')
     await screenshot(page, 'radius_history_en')
   })
+
+  test('an operator disconnects one customer and slows another down, after confirming', async ({
+    visit,
+    assert,
+    cleanup,
+  }) => {
+    const router = await startCoaResponder({ secret: 'rahasia-nas-2' })
+    cleanup(() => router.close())
+    const tenant = await createTenant({ plugins: ['radius'] })
+    // The router is this machine: its CoA listener is the responder above.
+    await platformDb()
+      .table('radius_nas')
+      .insert({
+        tenant_id: tenant.id,
+        name: 'rtr-lokal',
+        ip_address: '127.0.0.1',
+        coa_port: router.port,
+        secret_encrypted: encryption.encrypt('rahasia-nas-2'),
+      })
+    cleanup(async () => {
+      await platformDb().from('radius_nas').where('ip_address', '127.0.0.1').delete()
+    })
+    const harness = await startFreeradiusHarness({
+      platformUrl: `http://127.0.0.1:${env.get('PORT')}`,
+      secret: env.get('RADIUS_API_SECRET')!,
+      restTimeoutSeconds: 2,
+    })
+    cleanup(() => harness.stop())
+    for (const [username, id] of [
+      ['andi', '82000001'],
+      ['wulan', '82000002'],
+    ]) {
+      await harness.send('acct', {
+        'User-Name': username,
+        'NAS-IP-Address': '127.0.0.1',
+        'Acct-Session-Id': id,
+        'Acct-Status-Type': 'Start',
+      })
+    }
+
+    const page = await visit('/login')
+    await signIn(page, tenant.owner.email, TEST_PASSWORD)
+    await page.waitForURL(`${baseUrl()}/`)
+    await page.goto('/radius/sessions')
+    const row = (name: string) => page.getByRole('row').filter({ hasText: name })
+
+    await row('andi').locator('[data-test="disconnect"]').click()
+    await page.assertTextContains('[role="dialog"]', 'Putuskan andi?')
+    await screenshot(page, 'radius_disconnect_confirm')
+    await modal(page).locator('[data-test="confirm"]').click()
+    await page.assertVisible(
+      page.getByText('andi: router mengonfirmasi pemutusan.', { exact: true })
+    )
+    assert.containsSubset(router.received[0], {
+      code: 'Disconnect-Request',
+      verified: true,
+      attributes: { 'User-Name': 'andi', 'Acct-Session-Id': '82000001' },
+    })
+
+    // A speed the router could not read is caught before anything is sent.
+    await row('wulan').locator('[data-test="change-speed"]').click()
+    await field(page, 'rateLimit').locator('input').fill('cepat sekali')
+    await modal(page).locator('[data-test="save"]').click()
+    await page.assertTextContains('[data-test="field-rateLimit"]', 'unggah/unduh')
+    assert.lengthOf(router.received, 1)
+    await field(page, 'rateLimit').locator('input').fill('5M/10M')
+    await modal(page).locator('[data-test="save"]').click()
+    await page.assertVisible(
+      page.getByText('wulan: router mengonfirmasi perubahan.', { exact: true })
+    )
+    assert.containsSubset(router.received[1], {
+      code: 'CoA-Request',
+      verified: true,
+      attributes: { 'User-Name': 'wulan', 'Mikrotik-Rate-Limit': '5M/10M' },
+    })
+    await screenshot(page, 'radius_coa_done')
+  }).timeout(90_000)
 })

@@ -101,7 +101,10 @@ export function useSessionsViewModel(props: SessionsPageProps) {
   const coaForm = useForm({ rateLimit: '' })
   const coaError = computed(() => {
     const errors = coaForm.errors as Record<string, string | undefined>
-    return errors['attributes.Mikrotik-Rate-Limit'] ?? errors.attributes ?? errors.form
+    if (errors['attributes.Mikrotik-Rate-Limit'] || errors.attributes) {
+      return t('radius.sessions.rateLimitInvalid')
+    }
+    return errors.form
   })
   function askChange(session: RadiusSession) {
     coaForm.reset()
