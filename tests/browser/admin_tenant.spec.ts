@@ -151,6 +151,8 @@ test.group('Admin panel | one tenant', () => {
     await signInAsAdmin(page)
     await page.goto(`/admin/tenants/${tenant.id}`)
 
+    // A tenant without features starts in advanced mode; simple mode applies a whole group.
+    await page.locator('[data-test="mode-simple"]').click()
     await page.locator('[data-group="basic"] input').check()
     await page.locator('[data-test="apply-group"]').click()
     await page.getByRole('dialog').locator('[data-test="confirm"]').click()
