@@ -3,15 +3,17 @@ import { createAccountValidator } from '../../validators.js'
 import { createAccount } from '../../actions/account_changes.js'
 import { flashNotice, submitPanelForm } from './panel_support.js'
 
-const accountsTab = (ctx: HttpContext) => `/mikrotik/routers/${ctx.params.id}?tab=accounts`
-
-/** The accounts tab's "add" form. */
+/** The accounts tab's "add" form: back to the accounts tab, where the new account shows. */
 export default class CreateAccountPage {
   async handle(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(createAccountValidator)
-    if (await submitPanelForm(ctx, () => createAccount(ctx, ctx.params.id, input))) {
-      flashNotice(ctx, { kind: 'success', key: 'accountAdded', detail: input.name })
-      ctx.response.redirect(accountsTab(ctx))
+    let name = ''
+    const done = await submitPanelForm(ctx, async () => {
+      const input = await ctx.request.validateUsing(createAccountValidator)
+      name = (await createAccount(ctx, ctx.params.id, input)).name
+    })
+    if (done) {
+      flashNotice(ctx, { kind: 'success', key: 'accountAdded', detail: name })
+      ctx.response.redirect(`/mikrotik/routers/${ctx.params.id}?tab=accounts`)
     }
   }
 }

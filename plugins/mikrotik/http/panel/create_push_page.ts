@@ -28,10 +28,10 @@ function parseLines(text: string) {
 /** The push form: the lines become hotspot users for the job; back to the page, now showing progress. */
 export default class CreatePushPage {
   async handle(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(pushFormValidator)
-    const { users, errors } = parseLines(input.lines)
     let batchId = ''
     const pushed = await submitPanelForm(ctx, async () => {
+      const input = await ctx.request.validateUsing(pushFormValidator)
+      const { users, errors } = parseLines(input.lines)
       if (errors.length) throw ApiError.unprocessable(errors.slice(0, 1))
       if (users.length > 5000) {
         throw ApiError.unprocessable([

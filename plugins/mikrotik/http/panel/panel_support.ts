@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from '#core/http/api_error'
 import { actorCan } from '#core/identity/actor'
 
@@ -34,21 +35,44 @@ export function takeNotice(ctx: HttpContext): Notice | null {
 }
 
 /**
- * Runs a change for a panel form. A refusal with field messages (a name the
- * router already has, a missing profile) goes back to the form under its
- * fields, like a validation error; other refusals reach the exception
- * handler, which puts their message on top of the form.
+ * Goes back to the page the form or button was on, with its query string:
+ * the router page keeps its tab (`?tab=accounts`), which a plain `back()`
+ * would drop.
+ */
+export function backToPage(ctx: HttpContext) {
+  ctx.response.redirect().withQs().back()
+}
+
+/**
+ * Runs a change for a panel form or button, validation included. Invalid
+ * fields and refusals with field messages (a name the router already has,
+ * a missing profile) go back to the form under their fields; any other
+ * refusal (the router is down, the session ended) goes back with its message
+ * on top of the page. Either way the page keeps its tab.
  */
 export async function submitPanelForm(ctx: HttpContext, change: () => Promise<unknown>) {
   try {
     await change()
     return true
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 422 || !error.errors?.length) throw error
-    const fields = Object.fromEntries(error.errors.map((e) => [e.field, e.message]))
+    let fields: Record<string, string>
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      fields = {}
+      for (const m of error.messages as { field: string; message: string }[])
+        fields[m.field] ??= m.message
+    } else if (error instanceof ApiError && error.status < 500 && error.status !== 403) {
+      fields = error.errors?.length
+        ? Object.fromEntries(error.errors.map((e) => [e.field, e.message]))
+        : { form: error.message }
+    } else if (error instanceof ApiError && error.status >= 502) {
+      // The router's failure (unreachable, refused login): say it, it is not a bug.
+      fields = { form: error.message }
+    } else {
+      throw error
+    }
     ctx.session.flashExcept(['password', 'apiPassword'])
     ctx.session.flashErrors(fields)
-    ctx.response.redirect().back()
+    backToPage(ctx)
     return false
   }
 }

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { testConnection } from '../../actions/router_changes.js'
-import { flashNotice } from './panel_support.js'
+import { backToPage, flashNotice } from './panel_support.js'
 
-/** The overview's "test connection" button: the outcome shows on the page it came from. */
+/** The header's "test connection" button: the outcome shows on the page and tab it came from. */
 export default class TestConnectionPage {
   async handle(ctx: HttpContext) {
     const { outcome } = await testConnection(ctx, ctx.params.id)
@@ -12,6 +12,6 @@ export default class TestConnectionPage {
         ? { kind: 'success', key: 'connectionOk' }
         : { kind: 'error', key: 'connectionFailed', detail: outcome.error.message }
     )
-    ctx.response.redirect().back()
+    backToPage(ctx)
   }
 }

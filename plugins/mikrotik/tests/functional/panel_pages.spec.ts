@@ -11,14 +11,15 @@ const submit = (
   method: 'post' | 'patch' | 'delete',
   url: string,
   tenant: Pick<TestTenant, 'headers'> & { owner: { id: string } },
-  body: object = {}
+  body: object = {},
+  referer?: string
 ) =>
   client[method](url)
     .header('host', tenant.headers.host)
     .withSession({ user_id: tenant.owner.id })
     .withCsrfToken()
     .header('x-inertia', 'true')
-    .header('referer', url)
+    .header('referer', referer ?? url)
     .json(body)
     .redirects(0)
 
@@ -129,6 +130,28 @@ test.group('MikroTik | panel pages', () => {
       sim.rows('/ip/hotspot/active').map((r) => r['.id']),
       target['.id']
     )
+
+    // A refused form goes back to the tab it was on, with the message on its field.
+    const tab = `/mikrotik/routers/${router.id}?tab=accounts&q=x`
+    const refused = await submit(
+      client,
+      'post',
+      `/mikrotik/routers/${router.id}/users`,
+      tenant,
+      { type: 'hotspot', name: 'tamu-panel', password: 'rahasia', profile: 'tidak-ada' },
+      tab
+    )
+    refused.assertStatus(302)
+    assert.equal(refused.header('location'), tab)
+    const invalid = await submit(
+      client,
+      'post',
+      `/mikrotik/routers/${router.id}/users`,
+      tenant,
+      { type: 'hotspot', name: '' },
+      tab
+    )
+    assert.equal(invalid.header('location'), tab)
 
     const account = await submit(client, 'post', `/mikrotik/routers/${router.id}/users`, tenant, {
       type: 'hotspot',

@@ -16,9 +16,10 @@ export const API_PASSWORD = 'Sandi-Router#2026'
  * test's `cleanup` to have it stopped after the test.
  */
 export async function startSimulator(
-  options: { identity?: string; cleanup?: TestContext['cleanup'] } = {}
+  options: { identity?: string; user?: string; cleanup?: TestContext['cleanup'] } = {}
 ) {
   const sim = new RouterOsSimulator({
+    user: options.user,
     password: API_PASSWORD,
     identity: options.identity ?? 'core-jakarta',
     version: '7.18.2',
