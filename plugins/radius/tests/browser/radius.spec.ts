@@ -46,6 +46,16 @@ test.group('RADIUS | panel pages', () => {
     await page.assertTextContains('[data-test="nas-list"]', '3799')
     await screenshot(page, 'radius_settings')
 
+    // The same address twice: refused under the field, in the panel's language.
+    await page.locator('[data-test="add-nas"]').click()
+    await field(page, 'name').locator('input').fill('rtr-kembar')
+    await field(page, 'ipAddress').locator('input').fill(NAS_IP)
+    await field(page, 'secret').locator('input').fill('rahasia-nas-1')
+    await modal(page).locator('[data-test="save"]').click()
+    await page.assertTextContains('[data-test="field-ipAddress"]', 'sudah terdaftar sebagai NAS')
+    await modal(page).getByRole('button', { name: 'Batal' }).click()
+    await page.assertNotExists('[role="dialog"]')
+
     // A real FreeRADIUS calling this platform; radclient plays the router.
     const harness = await startFreeradiusHarness({
       platformUrl: `http://127.0.0.1:${env.get('PORT')}`,
