@@ -1,4 +1,4 @@
-import type { Status } from '../../../../resources/models/table'
+import type { Status } from '../../../../resources/models/table.js'
 
 /** Customers, their accounts and packages as the panel pages receive them. */
 export type CustomerStatus = 'active' | 'isolated' | 'terminated'

@@ -1,4 +1,5 @@
-import type { Abilities, Paginated, ServiceType } from './customer'
+// `.js`: this file also runs in Node (unit tests), where imports carry extensions.
+import type { Abilities, Paginated, ServiceType } from './customer.js'
 
 export type PackageType = 'postpaid_monthly' | 'prepaid_period'
 
