@@ -54,7 +54,7 @@ export async function renderPanelError(error: unknown, ctx: HttpContext): Promis
   if (error instanceof vineErrors.E_VALIDATION_ERROR && ctx.request.method() !== 'GET') {
     ctx.session.flashValidationErrors(error)
     ctx.session.flashExcept(SECRET_FIELDS)
-    ctx.response.redirect().back()
+    ctx.response.redirect().withQs().back()
     return true
   }
 
@@ -75,7 +75,7 @@ export async function renderPanelError(error: unknown, ctx: HttpContext): Promis
         ? fields
         : { form: i18n ? translateCode(i18n, code, error.message) : error.message }
     )
-    ctx.response.redirect().back()
+    ctx.response.redirect().withQs().back()
     return true
   }
 

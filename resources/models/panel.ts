@@ -28,7 +28,6 @@ export interface NavigationEntry {
 export interface CoreNavigationEntry {
   key: 'team' | 'roles' | 'settings' | 'auditLog'
   href: string
-  icon: string
   permission: string
 }
 

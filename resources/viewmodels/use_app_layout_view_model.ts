@@ -3,7 +3,12 @@ import { router, usePage } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useColorMode } from '@vueuse/core'
 import { usePreferencesStore } from '../stores/preferences_store'
-import type { Locale, NavigationEntry, SharedProps } from '../models/panel'
+import type {
+  CoreNavigationEntry,
+  Locale,
+  NavigationEntry,
+  SharedProps,
+} from '../models/panel'
 
 export type ThemeChoice = 'auto' | 'light' | 'dark'
 
@@ -13,6 +18,14 @@ export interface NavItem {
   icon?: string
   active?: boolean
   type?: 'label' | 'link'
+}
+
+/** Icons of the core's own sidebar entries (named here so that the bundle includes them). */
+const CORE_ICONS: Record<CoreNavigationEntry['key'], string> = {
+  team: 'i-lucide-users-round',
+  roles: 'i-lucide-shield-check',
+  settings: 'i-lucide-settings',
+  auditLog: 'i-lucide-scroll-text',
 }
 
 /** `fixture-base` → `Fixture Base`, when a plugin ships no display name. */
@@ -83,7 +96,7 @@ export function useAppLayoutViewModel() {
           ...core.map((entry) => ({
             label: t(`team.nav.${entry.key}`),
             to: entry.href,
-            icon: entry.icon,
+            icon: CORE_ICONS[entry.key],
             active: isActive(url, entry.href),
           })),
         ]

@@ -29,5 +29,5 @@ export function useResetPasswordViewModel(props: { token: string }) {
       onFinish: () => form.reset('password', 'passwordConfirmation'),
     })
   }
-  return { form, submit, linkError, missingToken: computed(() => !props.token) }
+  return { form, submit, linkError, missingToken: computed(() => !form.token) }
 }

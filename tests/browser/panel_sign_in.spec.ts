@@ -50,7 +50,7 @@ test.group('Panel | signing in', () => {
     await signIn(page, tenant.owner.email, 'salah-sandi')
 
     const emailField = page.locator('[data-test="field-email"]')
-    await page.assertTextContains(emailField, 'The email or password is incorrect.')
+    await page.assertTextContains(emailField, 'Email atau kata sandi salah.')
     await page.assertPath('/login')
     await page.assertInputValue(page.getByLabel(/kata sandi/i), '')
     await screenshot(page, 'login_error')
@@ -59,8 +59,11 @@ test.group('Panel | signing in', () => {
   test('an empty form gets the server’s messages under each field', async ({ visit }) => {
     const page = await visit('/login')
     await page.getByRole('button', { name: 'Masuk' }).click()
-    await page.assertTextContains(page.locator('[data-test="field-email"]'), 'email field')
-    await page.assertTextContains(page.locator('[data-test="field-password"]'), 'password field')
+    await page.assertTextContains(page.locator('[data-test="field-email"]'), 'Email wajib diisi')
+    await page.assertTextContains(
+      page.locator('[data-test="field-password"]'),
+      'Kata sandi wajib diisi'
+    )
     await page.assertPath('/login')
   })
 

@@ -6,12 +6,15 @@ import { actorCan, type Actor } from '../../identity/actor.js'
 import { logoAddress } from '../../team/tenant_settings.js'
 import { platformNavigation } from '../../platform/panel_navigation.js'
 
-/** The core's own areas in the sidebar, each shown to the roles that may open it. */
+/**
+ * The core's own areas in the sidebar, each shown to the roles that may open
+ * it. The panel names and draws them (its icons are bundled with it).
+ */
 const CORE_NAVIGATION = [
-  { key: 'team', href: '/team', icon: 'i-lucide-users-round', permission: 'users.read' },
-  { key: 'roles', href: '/roles', icon: 'i-lucide-shield-check', permission: 'roles.manage' },
-  { key: 'settings', href: '/settings', icon: 'i-lucide-settings', permission: 'tenant.settings' },
-  { key: 'auditLog', href: '/audit-log', icon: 'i-lucide-scroll-text', permission: 'audit.read' },
+  { key: 'team', href: '/team', permission: 'users.read' },
+  { key: 'roles', href: '/roles', permission: 'roles.manage' },
+  { key: 'settings', href: '/settings', permission: 'tenant.settings' },
+  { key: 'auditLog', href: '/audit-log', permission: 'audit.read' },
 ] as const
 
 function coreNavigation(actor: Actor | null | undefined, inTenant: boolean) {

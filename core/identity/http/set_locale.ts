@@ -20,6 +20,6 @@ export default class SetLocale {
       maxAge: '365d',
       sameSite: 'lax',
     })
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

@@ -7,6 +7,6 @@ export default class CreateRolePage {
   async handle(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createRoleValidator)
     await createRole(await actingFrom(ctx), input)
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

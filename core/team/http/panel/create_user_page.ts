@@ -8,6 +8,6 @@ export default class CreateUserPage {
   async handle(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(createUserValidator)
     await createMember(await actingFrom(ctx), input)
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

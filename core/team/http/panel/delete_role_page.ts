@@ -9,6 +9,6 @@ export default class DeleteRolePage {
       throw new ApiError(404, 'ROLE_NOT_FOUND', 'This role does not exist in your account.')
     }
     await deleteRole(await actingFrom(ctx), ctx.params.id)
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

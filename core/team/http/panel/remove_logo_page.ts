@@ -5,6 +5,6 @@ import { actingFrom } from '../../acting.js'
 export default class RemoveLogoPage {
   async handle(ctx: HttpContext) {
     await removeLogo(await actingFrom(ctx))
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

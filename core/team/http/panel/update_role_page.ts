@@ -12,6 +12,6 @@ export default class UpdateRolePage {
     const input = await ctx.request.validateUsing(updateRoleValidator)
     requireAnyField(input, ['name', 'slug', 'permissions'])
     await updateRole(await actingFrom(ctx), ctx.params.id, input)
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

@@ -8,6 +8,6 @@ export default class UpdateSettingsPage {
     const change = await ctx.request.validateUsing(updateTenantValidator)
     requireAnyField(change, ['name', 'timezone', 'locale', 'logoUrl'])
     await updateSettings(await actingFrom(ctx), change)
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

@@ -13,6 +13,6 @@ export default class UpdateUserPage {
     const change = await ctx.request.validateUsing(updateUserValidator)
     requireAnyField(change, ['fullName', 'phone', 'roles', 'status'])
     await updateMember(await actingFrom(ctx), ctx.params.id, change)
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }

@@ -17,6 +17,6 @@ export default class UploadLogoPage {
   async handle(ctx: HttpContext) {
     const { logo } = await ctx.request.validateUsing(logoValidator)
     await replaceLogo(await actingFrom(ctx), logo)
-    return ctx.response.redirect().back()
+    return ctx.response.redirect().withQs().back()
   }
 }
