@@ -10,6 +10,40 @@
  * Needs Debian's freeradius and freeradius-postgresql (see bench/README.md).
  * Goals: platform / baseline ≥ 1.0 for logins and accounting; p99 < 10 ms at
  * 1,000 requests/s. A missed goal is printed, not turned into an exit code.
+ * FreeRADIUS asks the lean rlm_rest listener (RADIUS_REST_PORT); --via-app-port
+ * sends it to the AdonisJS routes on the app port instead.
+ *
+ * Findings (2 CPUs shared with other work; load average 3 to 12 during runs, so
+ * single runs swing by ±30 %: compare ratios of one run, and several runs):
+ *
+ *   before (9 statements and 2 transactions per login, everything through Lucid):
+ *     logins 191/s vs 1,057 (0.18), accounting 256/s vs 1,792 (0.14); app CPU
+ *     3.06 ms per login, 1.14 ms per accounting packet; 1.35 PostgreSQL
+ *     transactions per RADIUS request; at 1,000/s 2,015 logins unanswered.
+ *     The profile: about a fifth of the app's busy time was two dynamic
+ *     import() per post-auth (each one resolved through the module loader
+ *     thread), most of the rest Lucid/knex and socket writes per statement.
+ *   after (cached answers, one shared round trip per login for the open-session
+ *   count, login log in batches, accounting by group commit, lean listener):
+ *     best run: logins 891/s vs 1,612 (0.55), accounting 3,980/s vs 2,824 (1.41);
+ *     other runs 0.50-0.61 and 0.82-0.86. CPU per login 0.95 ms in all (app 0.50,
+ *     FreeRADIUS 0.24, PostgreSQL 0.21) vs 0.98 ms for rlm_sql; per accounting
+ *     packet 0.29 ms (app 0.10) vs 0.40 ms; 0.30-0.40 PostgreSQL transactions per
+ *     RADIUS request vs 2.2-2.5. At 100/s: p50 2-3 ms for both kinds, like rlm_sql.
+ *     p99 at 1,000/s not met: logins 353 ms and more (a queue builds), accounting
+ *     18-68 ms (rlm_sql: 4-65 ms in the same runs).
+ *   what limits logins now: not the app's CPU (idle 70-80 % of the run in the
+ *     profile; alone, the lean listener answers ~5,000 cached authorizes/s at
+ *     0.09 ms CPU each). Timed inside the app, the shared open-session round
+ *     trip waits 15-20 ms under this machine's load: two batches in flight
+ *     against rlm_sql's 32 connections, each backend competing for the 2 CPUs.
+ *     The 1,000/s latency pass also meets ~900 users not yet cached: each asks
+ *     its authenticator in a Lucid transaction (4 round trips).
+ *   the web stack: an rlm_rest call through the AdonisJS routes costs ~0.13 ms
+ *     more CPU than through the lean listener (router, body parser, locale,
+ *     container); per login that is two calls.
+ *   several processes: one is not CPU-bound here, so not measured; they can
+ *     share RADIUS_REST_PORT (SO_REUSEPORT), each with its own PORT.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir, loadavg, availableParallelism } from 'node:os'
@@ -399,6 +433,10 @@ function report(
       `${ms(l.acct, 0.5)} / ${ms(l.acct, 0.99)}`,
       `${failed(side)} / ${l.auth.lost + l.acct.lost}`,
     ])
+  }
+  for (const side of SIDES) {
+    const each = (kind: Kind) => runs[side][kind].map((r) => r.perSecond.toFixed(0)).join(', ')
+    console.log(`${LABEL[side]}: logins/s per round ${each('auth')}; accounting/s ${each('acct')}`)
   }
   const authRatio = rate('platform', 'auth') / rate('baseline', 'auth')
   const acctRatio = rate('platform', 'acct') / rate('baseline', 'acct')

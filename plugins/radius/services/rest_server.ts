@@ -116,11 +116,15 @@ function write(res: ServerResponse, answer: RestAnswer) {
   res.end(json)
 }
 
-/** Listens and resolves with the port (0 picks a free one). */
+/**
+ * Listens and resolves with the port (0 picks a free one). `reusePort`: several
+ * app processes may share RADIUS_REST_PORT, the kernel spreading connections
+ * over them (each with its own app PORT); their caches agree through Redis.
+ */
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, host, () => {
+    server.listen({ port, host, reusePort: port !== 0 }, () => {
       server.off('error', reject)
       resolve((server.address() as AddressInfo).port)
     })
