@@ -122,3 +122,35 @@ test.group('Admin panel | plans', () => {
     await page.assertTextContains(card.locator('[data-limit="max_voucher"]'), '123456')
   })
 })
+
+test.group('Admin panel | keyboard, theme and phone', () => {
+  test('a status change asked from the keyboard is dropped with Escape; the pages read in dark and on a phone', async ({
+    visit,
+    assert,
+  }) => {
+    const tenant = await createTenant({ name: 'Jaringan Kelud' })
+    const page = await visit('/login')
+    await signInAsAdmin(page)
+    await page.goto(`/admin/tenants/${tenant.id}`)
+
+    await page.locator('[data-test="status-deactivated"]').focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog')
+    await page.assertTextContains(dialog, 'Nonaktifkan Jaringan Kelud?')
+    await page.keyboard.press('Escape')
+    await page.assertNotExists(dialog)
+    const row = await platformDb().from('tenants').where('id', tenant.id).first()
+    assert.equal(row.status, 'active')
+
+    await page.locator('[data-test="theme-toggle"]').click()
+    await page.waitForFunction(`document.documentElement.classList.contains('dark')`)
+    await screenshot(page, 'admin_tenant_dark')
+    await page.goto('/admin/plans')
+    await screenshot(page, 'admin_plans_dark')
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('/admin/tenants')
+    await page.assertVisible(page.getByRole('link', { name: 'Jaringan Kelud' }))
+    await screenshot(page, 'admin_tenants_phone')
+  })
+})

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { test } from '@japa/runner'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { monthlyRecurringRevenue } from '#core/platform/platform_overview'
+import { recordAudit } from '#core/audit/audit_log'
 import { createPlatformAdmin, createTenant, TEST_PASSWORD } from '#tests/helpers/tenants'
 
 /** Panel headers: an Inertia visit, so refusals come back the panel way. */
@@ -115,6 +116,35 @@ test.group('Platform panel | dashboard', () => {
       signUps.map((s: any) => s.id),
       pro.id
     )
+  })
+})
+
+test.group('Platform panel | dashboard activity', () => {
+  test('the activity lists platform-level changes, not the tenants’ own', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createPlatformAdmin()
+    const tenant = await createTenant({ plan: 'basic' })
+    await recordAudit({
+      tenantId: tenant.id,
+      actor: `user:${tenant.owner.id}`,
+      action: 'customer.updated',
+    })
+    await client
+      .patch(`/admin/tenants/${tenant.id}/plan`)
+      .withSession({ user_id: admin.id })
+      .withCsrfToken()
+      .headers(INERTIA)
+      .json({ plan: 'pro' })
+    const dashboard = await client.get('/admin').withSession({ user_id: admin.id }).headers(INERTIA)
+    const actions = dashboard.body().props.overview.audit.map((e: any) => e.action)
+    assert.include(actions, 'tenant.plan_changed')
+    assert.notInclude(actions, 'customer.updated')
+    const entry = dashboard
+      .body()
+      .props.overview.audit.find((e: any) => e.action === 'tenant.plan_changed')
+    assert.equal(entry.tenant.slug, tenant.slug)
   })
 })
 
