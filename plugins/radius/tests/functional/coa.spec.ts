@@ -175,6 +175,21 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert.isBelow(Date.now() - started, 10_000)
   }).timeout(20_000)
 
+  test('a request signed with the wrong secret is dropped by the router, as a real NAS would', async ({
+    assert,
+    cleanup,
+  }) => {
+    const nas = await startCoaResponder({ secret: NAS_SECRET })
+    cleanup(() => nas.close())
+    const tenant = await createTenant({ plugins: ['radius'] })
+    const nasId = await registerNas(tenant.id, { coaPort: nas.port, secret: 'typo-in-secret' })
+    await openSession(tenant.id, nasId, 'eko')
+    const result = await sessionControl.disconnectSession({ tenantId: tenant.id, username: 'eko' })
+    assert.equal(result.sessions[0].code, 'NAS_NO_ANSWER')
+    assert.isAbove(nas.received.length, 0)
+    assert.isTrue(nas.received.every((request) => !request.verified))
+  }).timeout(20_000)
+
   test('isolation by CoA puts the session on the isolir address list without a router call', async ({
     assert,
     cleanup,
@@ -195,6 +210,33 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert.equal(nas.received[0].attributes['Mikrotik-Address-List'], 'isolir')
     const [audit] = await auditOf(tenant.id, 'radius.session_isolated')
     assert.equal(audit.actor, 'system:billing')
+  })
+
+  test('restore sends the normal attributes by CoA, or ends the session when none are given', async ({
+    assert,
+    cleanup,
+  }) => {
+    const nas = await startCoaResponder({ secret: NAS_SECRET })
+    cleanup(() => nas.close())
+    const tenant = await createTenant({ plugins: ['radius'] })
+    const nasId = await registerNas(tenant.id, { coaPort: nas.port })
+    await openSession(tenant.id, nasId, 'dewi')
+
+    const withPlan = await sessionControl.restoreSession({
+      tenantId: tenant.id,
+      username: 'dewi',
+      attributes: { 'Mikrotik-Address-List': 'plan-20m', 'Mikrotik-Rate-Limit': '10M/20M' },
+    })
+    assert.isTrue(withPlan.ok)
+    assert.equal(withPlan.sessions[0].via, 'coa')
+    assert.containsSubset(nas.received[0], {
+      code: 'CoA-Request',
+      attributes: { 'Mikrotik-Address-List': 'plan-20m', 'Mikrotik-Rate-Limit': '10M/20M' },
+    })
+
+    const plain = await sessionControl.restoreSession({ tenantId: tenant.id, username: 'dewi' })
+    assert.equal(plain.sessions[0].via, 'disconnect')
+    assert.equal(nas.received[1].code, 'Disconnect-Request')
   })
 
   test('a NAS without CoA isolates on the MikroTik router: the address-list entry appears, then goes', async ({
