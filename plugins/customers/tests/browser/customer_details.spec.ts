@@ -211,6 +211,7 @@ test.group('Customers | detail, documents, packages and import in the panel', ()
 
   test('an import is checked first (refused lines with reasons), then committed', async ({
     visit,
+    assert,
   }) => {
     const page = await visit('/login')
     const { tenant } = await tenantWithCustomer()
@@ -242,6 +243,17 @@ test.group('Customers | detail, documents, packages and import in the panel', ()
     await page.goto('/customers')
     await page.assertTextContains('[data-test="data-table"]', 'Andi Wijaya')
     await page.assertTextContains('[data-test="data-table"]', 'andi.pppoe')
+
+    // The export button downloads the whole list, in the columns the import reads.
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-test="export-customers"]').click(),
+    ])
+    assert.match(exported.suggestedFilename(), /^customers-\d{4}-\d{2}-\d{2}\.csv$/)
+    const file = await readFile((await exported.path())!, 'utf8')
+    assert.match(file, /^name,phone,/)
+    assert.include(file, 'Andi Wijaya,+6281298765432')
+    assert.include(file, 'budi.pppoe')
 
     // Filters: by package, and a category nobody is in.
     await page.locator('[data-test="package-filter"]').selectOption({ label: 'Home 10 Mbps' })
