@@ -6,6 +6,7 @@ import { batchVouchers, findBatchOrFail } from '../services/batch_queries.js'
 import { findVoucherPackageOrFail } from '../services/package_queries.js'
 import { renderCardsPdf } from '../services/voucher_cards_pdf.js'
 import { readVoucherSettings } from '../services/voucher_settings.js'
+import { cardLogo } from '../services/card_logo.js'
 
 export default class VoucherBatchCardsPdf {
   static docs: EndpointDocs = {
@@ -40,6 +41,7 @@ export default class VoucherBatchCardsPdf {
         vouchers,
         mode: batch.mode,
         title: ctx.tenant!.name,
+        logo: settings.useLogo ? await cardLogo(trx, ctx.tenant!.id) : null,
         hotspotUrl: query.hotspotUrl ?? pkg.hotspot_url ?? settings.hotspotLoginUrl,
         pkg: {
           name: pkg.name,

@@ -34,6 +34,8 @@ interface Card {
   mode: 'code' | 'user_pass'
   hotspotUrl: string | null
   title: string
+  /** PNG or JPEG bytes printed beside the title */
+  logo?: Buffer | null
 }
 
 function drawCard(doc: PDFKit.PDFDocument, card: Card, x: number, y: number, w: number, h: number) {
@@ -42,7 +44,15 @@ function drawCard(doc: PDFKit.PDFDocument, card: Card, x: number, y: number, w: 
   const qrSize = card.hotspotUrl ? Math.min(h - 2 * pad, w * 0.42) : 0
   const textWidth = w - 2 * pad - (qrSize ? qrSize + pad : 0)
   doc.fillColor('#000000').font('Helvetica-Bold').fontSize(7)
-  doc.text(card.title, x + pad, y + pad, { width: textWidth, height: 9, ellipsis: true })
+  const logoSize = card.logo ? 9 : 0
+  if (card.logo) doc.image(card.logo, x + pad, y + pad - 1, { fit: [logoSize, logoSize] })
+  const titleX = x + pad + (logoSize ? logoSize + 2 : 0)
+  doc.text(card.title, titleX, y + pad, {
+    width: textWidth - (titleX - x - pad),
+    height: 9,
+    ellipsis: true,
+  })
+  doc.x = x + pad
   doc
     .font('Helvetica')
     .fontSize(6)

@@ -38,4 +38,29 @@ test.group('Voucher | demo data', () => {
     )
     assert.isAbove(report.body().total.amount, 0)
   })
+
+  test('sales by router and as CSV; a reversed period is refused', async ({ client, assert }) => {
+    const tenant = await createTenant({ plugins: ['radius', 'voucher'] })
+    await seedVoucherDemo({ tenantId: tenant.id, tenantSlug: tenant.slug, password: 'x' })
+    const api = voucherApi(client, tenant.headers)
+    const to = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    const from = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10)
+    const byRouter = (
+      await api.get('/voucher-reports/sales', { from, to, groupBy: 'router' })
+    ).body()
+    assert.deepEqual(
+      byRouter.data.map((line: { router: string }) => line.router),
+      ['10.10.0.1', '10.10.0.2']
+    )
+    const csv = await api.get('/voucher-reports/sales.csv', { from, to, groupBy: 'router' })
+    csv.assertStatus(200)
+    assert.include(csv.header('content-type'), 'text/csv')
+    const lines = csv.text().trim().split('\n')
+    assert.equal(lines[0], 'router,count,amount_idr')
+    assert.match(lines[1], /^10\.10\.0\.1,\d+,\d+$/)
+    assert.equal(lines.at(-1), `total,${byRouter.total.count},${byRouter.total.amount}`)
+    const reversed = await api.get('/voucher-reports/sales.csv', { from: to, to: from })
+    reversed.assertStatus(422)
+    assert.equal(reversed.body().errors[0].field, 'to')
+  })
 })

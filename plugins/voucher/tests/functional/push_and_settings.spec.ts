@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import drive from '@adonisjs/drive/services/main'
 import env from '#start/env'
 import kernel from '#core/services/kernel'
 import { platformDb } from '#core/tenancy/tenant_db'
@@ -127,6 +128,40 @@ test.group('Voucher | settings', () => {
     assert.equal(pages(slips.pdf), 3)
     assert.include(slips.pdf, '/MediaBox [0 0 164.409449 198.425197]')
     assert.include(slips.pdf, '(http://login.rtrw.net/login?username=WF')
+  })
+})
+
+test.group('Voucher | logo on cards', () => {
+  test('with the setting on, the uploaded logo is printed on the cards', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const tenant = await createTenant({ plugins: ['radius', 'voucher'] })
+    const api = voucherApi(client, tenant.headers)
+    const pkg = (await api.post('/voucher-packages', aVoucherPackage())).body()
+    const batch = (await api.post('/voucher-batches', aBatch(pkg.id, { count: 2 }))).body()
+    // A 1×1 PNG, stored where the tenant settings put uploaded logos.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64'
+    )
+    const key = `tenants/${tenant.id}/logo-test.png`
+    await drive.use().put(key, png)
+    cleanup(() => drive.use().delete(key))
+    await platformDb().from('tenants').where('id', tenant.id).update({ logo_path: key })
+    const images = async () => {
+      const response = await fetch(
+        `http://127.0.0.1:${env.get('PORT')}/api/v1/voucher-batches/${batch.id}/cards.pdf`,
+        { headers: tenant.headers }
+      )
+      return Buffer.from(await response.arrayBuffer())
+        .toString('latin1')
+        .includes('/Subtype /Image')
+    }
+    assert.isFalse(await images(), 'off by default')
+    await client.put('/api/v1/voucher-settings').headers(tenant.headers).json({ useLogo: true })
+    assert.isTrue(await images())
   })
 })
 
