@@ -119,7 +119,7 @@ test.group('Admin panel | plans', () => {
     await dialog.locator('[data-test="save"]').click()
     await page.assertNotExists(dialog)
     await page.assertTextContains(card.locator('[data-test="plan-price"]'), 'Rp 2.750.000')
-    await page.assertTextContains(card.locator('[data-limit="max_voucher"]'), '123456')
+    await page.assertTextContains(card.locator('[data-limit="max_voucher"]'), '123.456')
   })
 })
 

@@ -52,8 +52,10 @@ export function useAdminFormat() {
     formatDate(value, { locale: preferences.locale, withTime })
   const limitLabel = (key: string) =>
     te(`admin.limitNames.${key}`) ? t(`admin.limitNames.${key}`) : humanize(key)
+  // Indonesian grouping (15.000), as for amounts: operators read counts the same way.
+  const count = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 })
   const limitValue = (value: number | null) =>
-    value === null ? t('admin.limits.unlimited') : String(value)
+    value === null ? t('admin.limits.unlimited') : count.format(value)
   const actionLabel = (action: string) =>
     te(`admin.audit.actions.${action}`) ? t(`admin.audit.actions.${action}`) : action
   const actorLabel = (actor: string) => {
