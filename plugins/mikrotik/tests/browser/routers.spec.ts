@@ -148,7 +148,7 @@ test.group('MikroTik | panel in the browser', () => {
     // The online list on a phone: still readable, the disconnect button still there.
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${routerUrl}?tab=sessions`)
-    await page.assertVisible(page.locator('[data-test="disconnect"]').first())
+    await page.assertVisible(page.locator('[data-test="disconnect-compact"]').first())
     await screenshot(page, 'mikrotik_router_sessions_phone')
   })
 })
