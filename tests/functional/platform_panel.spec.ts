@@ -79,6 +79,24 @@ test.group('Platform panel | access', () => {
   })
 })
 
+test.group('Platform panel | CSRF', () => {
+  test('a super admin form without the CSRF token is refused and changes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createPlatformAdmin()
+    const tenant = await createTenant()
+    const response = await client
+      .patch(`/admin/tenants/${tenant.id}/status`)
+      .withSession({ user_id: admin.id })
+      .json({ status: 'deactivated' })
+      .redirects(0)
+    assert.isAtLeast(response.status(), 400)
+    const row = await platformDb().from('tenants').where('id', tenant.id).first()
+    assert.equal(row.status, 'active')
+  })
+})
+
 test.group('Platform panel | dashboard', () => {
   test('MRR counts plans and billable addons of paying tenants', async ({ client, assert }) => {
     const admin = await createPlatformAdmin()

@@ -8,10 +8,13 @@ import type { ApiError } from '../../http/api_error.js'
  */
 export async function pluginRefusalParams(
   tenantId: string,
-  error: ApiError
+  error: ApiError,
+  /** The plugin the request switched off, when it names one */
+  switched?: string
 ): Promise<Record<string, string>> {
   if (error.code !== 'PLUGIN_REQUIRED') return {}
-  const plugin = /"([^"]+)"/.exec(error.message)?.[1]
+  // A group change may drop several plugins: the refusal names the first one still needed.
+  const plugin = switched ?? /"([^"]+)"/.exec(error.message)?.[1]
   if (!plugin || !kernel.plugins.has(plugin)) return {}
   const enabled = await kernel.enablement.enabledFor(tenantId)
   const nameOf = (id: string) => kernel.plugins.get(id)?.definition.name ?? id

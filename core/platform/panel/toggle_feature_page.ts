@@ -15,7 +15,10 @@ export default class ToggleFeaturePage {
     await submitAdminForm(
       ctx,
       () => toggleFeature(ctx.params.id, ctx.params.feature, enabled, by),
-      { refusalParams: (error) => pluginRefusalParams(ctx.params.id, error) }
+      {
+        refusalParams: (error) =>
+          pluginRefusalParams(ctx.params.id, error, String(ctx.params.feature)),
+      }
     )
   }
 }

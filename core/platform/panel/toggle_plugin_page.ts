@@ -15,7 +15,10 @@ export default class TogglePluginPage {
     await submitAdminForm(
       ctx,
       () => setTenantPlugin(ctx.params.id, ctx.params.pluginId, enabled, by),
-      { refusalParams: (error) => pluginRefusalParams(ctx.params.id, error) }
+      {
+        refusalParams: (error) =>
+          pluginRefusalParams(ctx.params.id, error, String(ctx.params.pluginId)),
+      }
     )
   }
 }
