@@ -43,13 +43,15 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   #toResponse(error: unknown, ctx: HttpContext): { status: number; body: Record<string, unknown> } {
     const i18n = ctx.i18n
     if (error instanceof ApiError) {
-      const generic = error.code === 'VALIDATION_FAILED' && error.message !== DEFAULT_VALIDATION_MESSAGE
+      const generic =
+        error.code === 'VALIDATION_FAILED' && error.message !== DEFAULT_VALIDATION_MESSAGE
       return {
         status: error.status,
         body: {
           code: error.code,
           // A refusal with its own words for a form (e.g. "Nothing to change") keeps them.
-          message: i18n && !generic ? translateCode(i18n, error.code, error.message) : error.message,
+          message:
+            i18n && !generic ? translateCode(i18n, error.code, error.message) : error.message,
           ...(error.errors
             ? { errors: i18n ? translateServiceFieldErrors(i18n, error.errors) : error.errors }
             : {}),

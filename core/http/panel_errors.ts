@@ -17,7 +17,12 @@ const ACCOUNT_STATES: Record<string, 'isolated' | 'deactivated'> = {
 }
 
 /** Fields whose value never comes back to a form after a refusal. */
-const SECRET_FIELDS = ['password', 'password_confirmation', 'currentPassword', 'passwordConfirmation']
+const SECRET_FIELDS = [
+  'password',
+  'password_confirmation',
+  'currentPassword',
+  'passwordConfirmation',
+]
 
 /** A browser loading a panel page (HTML) or navigating inside it (Inertia); API clients keep JSON. */
 function isPanelRequest({ request }: HttpContext) {

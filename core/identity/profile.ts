@@ -82,7 +82,9 @@ async function changeOwnRow(
     await recordAudit(
       {
         tenantId: actor.tenantId,
-        actor: actor.impersonatorId ? `super_admin:${actor.impersonatorId}` : `user:${actor.userId}`,
+        actor: actor.impersonatorId
+          ? `super_admin:${actor.impersonatorId}`
+          : `user:${actor.userId}`,
         action: audit.action,
         subjectType: 'user',
         subjectId: actor.userId,

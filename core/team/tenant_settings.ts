@@ -125,7 +125,12 @@ export async function updateSettings(acting: Acting, change: SettingsChange) {
 
 /** The old file goes once the change is committed; a rolled-back change keeps it. */
 function removeLogoFileLater(acting: Acting, path: string) {
-  acting.afterCommit(() => drive.use().delete(path).catch(() => undefined))
+  acting.afterCommit(() =>
+    drive
+      .use()
+      .delete(path)
+      .catch(() => undefined)
+  )
 }
 
 /**
@@ -149,7 +154,10 @@ export async function replaceLogo(acting: Acting, file: MultipartFile) {
       after: { logo: 'uploaded', file: file.clientName, size: file.size },
     })
   } catch (error) {
-    await drive.use().delete(key).catch(() => undefined)
+    await drive
+      .use()
+      .delete(key)
+      .catch(() => undefined)
     throw error
   }
   if (row.logo_path) removeLogoFileLater(acting, row.logo_path)

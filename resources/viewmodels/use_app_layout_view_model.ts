@@ -3,12 +3,7 @@ import { router, usePage } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useColorMode } from '@vueuse/core'
 import { usePreferencesStore } from '../stores/preferences_store'
-import type {
-  CoreNavigationEntry,
-  Locale,
-  NavigationEntry,
-  SharedProps,
-} from '../models/panel'
+import type { CoreNavigationEntry, Locale, NavigationEntry, SharedProps } from '../models/panel'
 
 export type ThemeChoice = 'auto' | 'light' | 'dark'
 

@@ -40,7 +40,10 @@ export function useAuditLogViewModel(props: AuditLogPageProps) {
   const preferences = usePreferencesStore()
 
   const filters = ref<AuditFilters>({ ...props.filters })
-  const query = ref<TableQuery>({ page: props.entries.meta.page, perPage: props.entries.meta.perPage })
+  const query = ref<TableQuery>({
+    page: props.entries.meta.page,
+    perPage: props.entries.meta.perPage,
+  })
   const loading = ref(false)
 
   function load() {

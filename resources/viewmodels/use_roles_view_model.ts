@@ -5,14 +5,15 @@ import { useNotify } from '../lib/notify'
 import type { SharedProps } from '../models/panel'
 import type { CatalogPermission, Role, RoleDraft, RolesPageProps } from '../models/team'
 
-const humanize = (id: string) =>
-  id.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())
+const humanize = (id: string) => id.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())
 
 /** Whether a role's grants (names or wildcards such as `billing.*`, `*`) cover a permission. */
 export function grantsPermission(grants: readonly string[], name: string) {
   return grants.some(
     (grant) =>
-      grant === '*' || grant === name || (grant.endsWith('.*') && name.startsWith(grant.slice(0, -1)))
+      grant === '*' ||
+      grant === name ||
+      (grant.endsWith('.*') && name.startsWith(grant.slice(0, -1)))
   )
 }
 

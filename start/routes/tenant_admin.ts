@@ -57,22 +57,22 @@ const panel = (options: { permission?: string; allowIsolated?: boolean } = {}) =
   middleware.inertia(),
 ]
 
-router.get('/team', [() => import('#core/team/http/panel/team_page'), 'handle']).use(
-  panel({ permission: 'users.read' })
-)
-router.post('/team', [() => import('#core/team/http/panel/create_user_page'), 'handle']).use(
-  panel({ permission: 'users.manage' })
-)
+router
+  .get('/team', [() => import('#core/team/http/panel/team_page'), 'handle'])
+  .use(panel({ permission: 'users.read' }))
+router
+  .post('/team', [() => import('#core/team/http/panel/create_user_page'), 'handle'])
+  .use(panel({ permission: 'users.manage' }))
 router
   .patch('/team/:id', [() => import('#core/team/http/panel/update_user_page'), 'handle'])
   .use(panel({ permission: 'users.manage' }))
 
-router.get('/roles', [() => import('#core/team/http/panel/roles_page'), 'handle']).use(
-  panel({ permission: 'roles.manage' })
-)
-router.post('/roles', [() => import('#core/team/http/panel/create_role_page'), 'handle']).use(
-  panel({ permission: 'roles.manage' })
-)
+router
+  .get('/roles', [() => import('#core/team/http/panel/roles_page'), 'handle'])
+  .use(panel({ permission: 'roles.manage' }))
+router
+  .post('/roles', [() => import('#core/team/http/panel/create_role_page'), 'handle'])
+  .use(panel({ permission: 'roles.manage' }))
 router
   .patch('/roles/:id', [() => import('#core/team/http/panel/update_role_page'), 'handle'])
   .use(panel({ permission: 'roles.manage' }))
@@ -80,9 +80,9 @@ router
   .delete('/roles/:id', [() => import('#core/team/http/panel/delete_role_page'), 'handle'])
   .use(panel({ permission: 'roles.manage' }))
 
-router.get('/settings', [() => import('#core/team/http/panel/settings_page'), 'handle']).use(
-  panel({ permission: 'tenant.settings' })
-)
+router
+  .get('/settings', [() => import('#core/team/http/panel/settings_page'), 'handle'])
+  .use(panel({ permission: 'tenant.settings' }))
 router
   .post('/settings', [() => import('#core/team/http/panel/update_settings_page'), 'handle'])
   .use(panel({ permission: 'tenant.settings' }))
@@ -97,14 +97,14 @@ router
   .get('/tenant-logo', [() => import('#core/team/http/show_logo'), 'handle'])
   .use([middleware.session(), tenantChain({ panel: true, allowIsolated: true })])
 
-router.get('/audit-log', [() => import('#core/team/http/panel/audit_log_page'), 'handle']).use(
-  panel({ permission: 'audit.read' })
-)
+router
+  .get('/audit-log', [() => import('#core/team/http/panel/audit_log_page'), 'handle'])
+  .use(panel({ permission: 'audit.read' }))
 
 // Everyone's own profile; reachable while the account is suspended (a password can still change).
-router.get('/profile', [() => import('#core/identity/http/profile_page'), 'handle']).use(
-  panel({ allowIsolated: true })
-)
+router
+  .get('/profile', [() => import('#core/identity/http/profile_page'), 'handle'])
+  .use(panel({ allowIsolated: true }))
 router
   .post('/profile', [() => import('#core/identity/http/update_profile_page'), 'handle'])
   .use(panel({ allowIsolated: true }))

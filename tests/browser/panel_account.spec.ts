@@ -24,13 +24,18 @@ test.group('Panel | profile', () => {
     await signInAt(page, tenant.owner.email, TEST_PASSWORD)
     await page.goto('/profile')
     await page.assertVisible(page.getByRole('heading', { level: 1, name: 'Profil saya' }))
-    await page.locator('[data-test="profile-language"]').getByRole('button', { name: 'English' }).click()
+    await page
+      .locator('[data-test="profile-language"]')
+      .getByRole('button', { name: 'English' })
+      .click()
     await page.assertVisible(page.getByRole('heading', { level: 1, name: 'My profile' }))
     assert.equal(await page.locator('html').getAttribute('lang'), 'en')
     await screenshot(page, 'profile_en')
 
     // Another device: a fresh browser with an Indonesian system language and nothing stored.
-    const other = await browserContext.browser()!.newContext({ baseURL: baseUrl(), locale: 'id-ID' })
+    const other = await browserContext
+      .browser()!
+      .newContext({ baseURL: baseUrl(), locale: 'id-ID' })
     const phone = await other.newPage()
     await phone.setViewportSize({ width: 390, height: 844 })
     await phone.goto('/login')
@@ -72,7 +77,10 @@ test.group('Panel | profile', () => {
     await field(page, 'currentPassword').locator('input').fill('bukan-sandi-ini')
     await field(page, 'password').locator('input').fill('sandi-baru-123')
     await page.locator('[data-test="change-password"]').click()
-    await page.assertTextContains('[data-test="field-currentPassword"]', 'Kata sandi saat ini salah')
+    await page.assertTextContains(
+      '[data-test="field-currentPassword"]',
+      'Kata sandi saat ini salah'
+    )
     await screenshot(page, 'profile_password_error')
 
     await field(page, 'currentPassword').locator('input').fill(TEST_PASSWORD)

@@ -1,15 +1,55 @@
 import { test } from '@japa/runner'
+import { deflateSync } from 'node:zlib'
 import type { Page } from 'playwright'
 import { createTenant, TEST_PASSWORD } from '#tests/helpers/tenants'
 import { baseUrl, screenshot, signIn } from '#tests/helpers/browser'
 
 const field = (page: Page, name: string) => page.locator(`[data-test="field-${name}"]`)
 
-// A 1×1 PNG and a 1×1 GIF (a type the logo refuses).
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64'
-)
+/** A small PNG logo: a teal square with a white ring, written by hand (no image library). */
+function logoPng(size = 64) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const out = Buffer.alloc(body.length + 8)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc(body), body.length + 4)
+    return out
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(size, 0)
+  header.writeUInt32BE(size, 4)
+  header[8] = 8 // bit depth
+  header[9] = 2 // RGB
+  const rows: number[] = []
+  for (let y = 0; y < size; y++) {
+    rows.push(0)
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x - size / 2, y - size / 2)
+      const ring = d > size * 0.22 && d < size * 0.32
+      rows.push(...(ring ? [255, 255, 255] : [13, 148, 136]))
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+const PNG = logoPng()
+// A 1×1 GIF: a type the logo refuses.
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
 
 /** Whether an <img> actually loaded (the browser decoded the file the server streamed). */
@@ -28,7 +68,10 @@ test.group('Panel | settings and audit log', () => {
     const page = await visit('/login')
     await signIn(page, tenant.owner.email, TEST_PASSWORD)
     await page.waitForURL(`${baseUrl()}/`)
-    await page.locator('[data-test="sidebar-nav"]').getByRole('link', { name: 'Pengaturan' }).click()
+    await page
+      .locator('[data-test="sidebar-nav"]')
+      .getByRole('link', { name: 'Pengaturan' })
+      .click()
     await page.waitForURL(`${baseUrl()}/settings`)
 
     // A name too short is refused inline; nothing changes.

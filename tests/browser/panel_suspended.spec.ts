@@ -15,7 +15,10 @@ test.group('Panel | suspended account', () => {
     await page.waitForURL(`${baseUrl()}/`)
     const screen = page.locator('[data-test="suspended"]')
     await page.assertVisible(screen)
-    await page.assertTextContains('[data-test="suspended"]', 'Akun ditangguhkan — bayar tagihan Anda')
+    await page.assertTextContains(
+      '[data-test="suspended"]',
+      'Akun ditangguhkan — bayar tagihan Anda'
+    )
     await page.assertTextContains('[data-test="suspended"]', 'Jaringan Nusantara')
     await page.assertNotExists('[data-test="sidebar-nav"]')
     await screenshot(page, 'suspended')

@@ -56,7 +56,10 @@ test.group('Panel | team', () => {
     await field(page, 'password').locator('input').fill('rahasia-budi-2')
     await modal(page).getByRole('checkbox', { name: 'HR' }).check()
     await modal(page).locator('[data-test="save"]').click()
-    await page.assertTextContains('[data-test="field-email"]', 'Email ini sudah dipakai oleh akun lain')
+    await page.assertTextContains(
+      '[data-test="field-email"]',
+      'Email ini sudah dipakai oleh akun lain'
+    )
     await modal(page).getByRole('button', { name: 'Batal' }).click()
 
     // Edit: technician → HR.
@@ -96,6 +99,8 @@ test.group('Panel | team', () => {
       `[...document.querySelectorAll('[data-test="data-table"] tr')].some((r) => r.innerText.includes('Budi Santoso') && r.innerText.includes('Aktif') && !r.innerText.includes('Nonaktif'))`
     )
     await screenshot(page, 'team_list')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await screenshot(page, 'team_phone')
   })
 
   test('an owner creates a custom role from the catalog grouped by module, edits and deletes it', async ({
@@ -146,5 +151,10 @@ test.group('Panel | team', () => {
     await page.assertNotExists('[data-test="add-role"]')
     await page.assertNotExists('[data-test="edit-role"]')
     await screenshot(page, 'roles_basic_plan')
+    // Dark mode (following the system): the notice stays readable on the dark background.
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.reload()
+    await page.assertVisible('[data-test="plan-gate"]')
+    await screenshot(page, 'roles_basic_plan_dark')
   })
 })

@@ -25,7 +25,10 @@ export default class AuditLogPage {
     return ctx.inertia.render('core/audit_log', {
       entries: {
         ...entries,
-        data: entries.data.map((entry) => ({ ...entry, actorName: names.get(entry.actor) ?? null })),
+        data: entries.data.map((entry) => ({
+          ...entry,
+          actorName: names.get(entry.actor) ?? null,
+        })),
       },
       filters: {
         actor: filters.actor ?? '',
