@@ -37,8 +37,15 @@
  *     0.09 ms CPU each). Timed inside the app, the shared open-session round
  *     trip waits 15-20 ms under this machine's load: two batches in flight
  *     against rlm_sql's 32 connections, each backend competing for the 2 CPUs.
- *     The 1,000/s latency pass also meets ~900 users not yet cached: each asks
- *     its authenticator in a Lucid transaction (4 round trips).
+ *     Passes swing between ~250/s and ~2,100/s logins (1.7× rlm_sql in that
+ *     pass) with the machine's load: rlm_sql's 32 backends get more of two
+ *     contended CPUs than two batches in flight; 6 in flight measured no better.
+ *   cold answers: the 1,000/s latency pass meets ~900 users the throughput
+ *     passes never logged in (their p50 is the queue behind them): each asks
+ *     its authenticator in a Lucid transaction, 4 round trips (BEGIN,
+ *     set_config, lookup, COMMIT; merging the first two needs core's
+ *     withTenant). In production most logins are such first logins of a
+ *     session, so this path matters more than this bench's repeated users show.
  *   the web stack: an rlm_rest call through the AdonisJS routes costs ~0.13 ms
  *     more CPU than through the lean listener (router, body parser, locale,
  *     container); per login that is two calls.

@@ -38,7 +38,7 @@ const ROUTES: Record<string, Handler | undefined> = {
  * when `RADIUS_REST_PORT` is set; FreeRADIUS's `platformUrl` then points here.
  */
 export function createRestServer(logger: Logger): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = process.hrtime.bigint()
     const route = (req.url ?? '').split('?')[0]
     const handler = ROUTES[route]
@@ -78,6 +78,10 @@ export function createRestServer(logger: Logger): Server {
         finish({ status: 500, body: { 'reply:Reply-Message': 'PLATFORM_ERROR' } })
       })
   })
+  // FreeRADIUS keeps idle connections 60 s (rest pool idle_timeout): closing them sooner
+  // would have it send a request down a connection this side is just closing.
+  server.keepAliveTimeout = 75_000
+  return server
 }
 
 const header = (req: IncomingMessage, name: string) => {
