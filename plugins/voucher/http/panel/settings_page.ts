@@ -10,7 +10,6 @@ export default class VoucherSettingsPage {
     return ctx.inertia.render('voucher/settings/index', {
       settings: await readVoucherSettings(trx),
       routers: await routerChoices(trx, ctx.tenant!.id),
-      hasLogo: Boolean(ctx.tenant && (ctx.tenant as { logoUrl?: string | null }).logoUrl),
       can: voucherAbilities(ctx),
     })
   }

@@ -93,4 +93,37 @@ test.group('Vouchers | panel pages', () => {
     await page.assertVisible(codes.first())
     await screenshot(page, 'voucher_list_phone')
   })
+
+  test('settings refuse a bad login address beside the field; sales show in English', async ({
+    visit,
+  }) => {
+    const page = await visit('/login')
+    await page.locator('[data-test="language-switch"]').getByRole('button', { name: 'EN' }).click()
+    const tenant = await createTenant({ plugins: ['radius', 'voucher'], name: 'RT 05 Net' })
+    const { default: seed } = await import('../../demo_seed.js')
+    await seed({ tenantId: tenant.id, tenantSlug: tenant.slug, password: TEST_PASSWORD })
+    await signIn(page, tenant.owner.email, TEST_PASSWORD)
+    await page.waitForURL(`${baseUrl()}/`)
+
+    await page.goto('/voucher-settings')
+    await page.assertVisible(page.getByRole('heading', { name: 'Voucher settings' }))
+    await field(page, 'hotspotLoginUrl').locator('input').fill('wifi kampung')
+    await page.locator('[data-test="save-settings"]').click()
+    await page.assertTextContains('[data-test="field-hotspotLoginUrl"]', 'URL')
+    await screenshot(page, 'voucher_settings_error')
+    await field(page, 'hotspotLoginUrl').locator('input').fill('http://wifi.rtrw.net')
+    await field(page, 'cardTemplate').locator('select').selectOption('thermal58')
+    await page.locator('[data-test="save-settings"]').click()
+    await page.assertTextContains('body', 'Settings saved')
+    await page.reload()
+    await page.assertVisible(
+      field(page, 'hotspotLoginUrl').locator('input[value="http://wifi.rtrw.net"]')
+    )
+
+    await page.goto('/voucher-reports?groupBy=package')
+    await page.assertVisible(page.getByRole('heading', { name: 'Voucher sales' }))
+    await page.assertTextContains('[data-test="sales-table"]', '3 Jam')
+    await page.assertTextContains('[data-test="sales-table"]', '7 Hari')
+    await screenshot(page, 'voucher_sales_en')
+  })
 })

@@ -163,7 +163,6 @@ export interface SalesPageProps {
 export interface SettingsPageProps {
   settings: VoucherSettings
   routers: Choice[]
-  hasLogo: boolean
   can: VoucherAbilities
 }
 

@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue'
+import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
 import { router, useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { formatDate, formatMoney } from '../../../../resources/lib/format'
@@ -72,6 +72,18 @@ export function useVoucherBatchesViewModel(props: BatchesPageProps) {
       }
     })
   )
+
+  // While a push is on its way to a router, its progress is asked for again every few seconds.
+  const pushing = computed(() =>
+    props.batches.data.some((b) => b.push && !['completed', 'failed'].includes(b.push.state))
+  )
+  let poll: ReturnType<typeof setInterval> | undefined
+  onMounted(() => {
+    poll = setInterval(() => {
+      if (pushing.value && !formOpen.value) router.reload({ only: ['batches'] })
+    }, 3000)
+  })
+  onBeforeUnmount(() => clearInterval(poll))
 
   const empty = (): BatchDraft => ({
     packageId: props.packages[0]?.id ?? '',
