@@ -83,10 +83,24 @@ export function translateServiceFieldErrors<T extends ReportedFieldError>(
 }
 
 /**
- * The sentence for an error code, when the code always means the same thing
- * (`errors.<CODE>` exists). Codes whose message names specifics (a module, a
- * permission, a member) keep their message unless the entry has placeholders
- * the caller fills.
+ * The specifics some refusals name (a permission, a module, minutes to wait),
+ * read back from the message the code raised them with. A message that no
+ * longer has this shape is left as it is rather than translated without them.
+ */
+const DETAILS: Record<string, RegExp> = {
+  PERMISSION_DENIED: /"(?<permission>[^"]+)" permission/,
+  PLUGIN_DISABLED: /The "(?<plugin>[^"]+)" module/,
+  LOGIN_THROTTLED: /in (?<minutes>\d+) minute/,
+  PASSWORD_RESET_THROTTLED: /in (?<minutes>\d+) minute/,
+  ROLE_IN_USE: /^(?<count>\d+) users? still holds? the role "(?<role>[^"]+)"/,
+  LAST_OWNER: /^(?<name>.+) is the only active owner/,
+  TENANT_MISMATCH: /signed in to (?<name>.+), not to/,
+}
+
+/**
+ * The sentence for an error code in the request's language, when
+ * `errors.<CODE>` exists; otherwise (or when its specifics cannot be read
+ * back) the message stays as raised.
  */
 export function translateCode(
   i18n: I18n,
@@ -97,8 +111,14 @@ export function translateCode(
   if (!code) return message
   const key = `errors.${code}`
   if (!i18n.resolveIdentifier(key)) return message
+  let details: Record<string, unknown> = {}
+  if (DETAILS[code]) {
+    const match = DETAILS[code].exec(message)
+    if (!match?.groups) return message
+    details = match.groups
+  }
   try {
-    return i18n.t(key, data)
+    return i18n.t(key, { ...details, ...data })
   } catch {
     return message
   }

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { createTenant } from '#tests/helpers/tenants'
+import { createMember, createTenant } from '#tests/helpers/tenants'
 import { platformDb } from '#core/tenancy/tenant_db'
 import kernel from '#core/services/kernel'
 
@@ -185,5 +185,30 @@ test.group('Server messages | Indonesian and English', () => {
       .header('x-inertia', 'true')
       .header('x-inertia-version', '1')
     assert.equal(profile.body().props.profile.locale, 'en')
+  })
+
+  test('refusals that name specifics keep them in Indonesian; the code stays the same', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant()
+    const technician = await createMember(tenant, ['technician'])
+    const denied = await client
+      .get('/api/v1/users')
+      .headers(technician.headers)
+      .header('accept-language', 'id')
+    denied.assertStatus(403)
+    assert.equal(denied.body().code, 'PERMISSION_DENIED')
+    assert.equal(denied.body().message, 'Peran Anda tidak memiliki izin "users.read".')
+
+    const english = await client.get('/api/v1/users').headers(technician.headers)
+    assert.equal(english.body().message, 'Your role does not include the "users.read" permission.')
+
+    const forgot = await client
+      .post('/api/v1/auth/password/forgot')
+      .header('accept-language', 'id')
+      .json({ email: 'siapa@contoh.test' })
+    forgot.assertStatus(202)
+    assert.include(forgot.body().message, 'Tautan berlaku sekali')
   })
 })

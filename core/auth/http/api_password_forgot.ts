@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { EndpointDocs } from '../../openapi/generator.js'
 import { forgotPasswordValidator } from './password_validators.js'
 import { requestReset, RESET_TOKEN_TTL_MINUTES } from '../password_reset.js'
+import { translateCode } from '../../http/error_messages.js'
 
 // The same words whether or not the account exists.
 const NEUTRAL_MESSAGE = `If an active account uses this email, a link to reset its password is on its way. The link works once, for ${RESET_TOKEN_TTL_MINUTES} minutes.`
@@ -25,7 +26,7 @@ export default class ApiPasswordForgot {
     },
   }
 
-  async handle({ request, response }: HttpContext) {
+  async handle({ request, response, i18n }: HttpContext) {
     const { email } = await request.validateUsing(forgotPasswordValidator)
     await requestReset(email, {
       ip: request.ip(),
@@ -33,6 +34,10 @@ export default class ApiPasswordForgot {
       userAgent: request.header('user-agent'),
       requestId: request.id(),
     })
-    return response.accepted({ message: NEUTRAL_MESSAGE })
+    return response.accepted({
+      message: translateCode(i18n, 'RESET_LINK_SENT', NEUTRAL_MESSAGE, {
+        minutes: RESET_TOKEN_TTL_MINUTES,
+      }),
+    })
   }
 }
