@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
+import { overrideLimit } from '#core/tenancy/plan_service'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { createMember } from '#tests/helpers/tenants'
 import { visitPage } from '#tests/helpers/inertia'
@@ -101,6 +102,13 @@ test.group('Voucher | panel pages', () => {
       .where('tenant_id', tenant.id)
       .count('* as n')
     assert.equal(Number(n), 0)
+
+    // Beyond the plan's max_voucher: the whole batch is refused with a message above the form.
+    await overrideLimit(tenant.id, 'max_voucher', 5, { actor: 'super_admin:test' } as never)
+    const over = await submit(client, 'post', '/voucher-batches', owner(tenant), aBatch(pkg.id))
+    const overFlash = over.flashMessages() as Record<string, any>
+    assert.match(String({ ...overFlash.errors, ...overFlash.errorsBag }.form), /5/)
+    await overrideLimit(tenant.id, 'max_voucher', null, { actor: 'super_admin:test' } as never)
 
     const made = await submit(client, 'post', '/voucher-batches', owner(tenant), aBatch(pkg.id))
     assert.oneOf(made.status(), [302, 303])
