@@ -180,8 +180,3 @@ async function forgetNow(tenantId: string, usernames?: string[]) {
     unforgotten.add(tenantId)
   }
 }
-
-/** Tests: forget everything this process remembers. */
-export function clearLocalAccounts() {
-  for (const tenantId of local.keys()) dropLocal(tenantId)
-}

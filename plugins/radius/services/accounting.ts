@@ -197,6 +197,3 @@ async function write(bookings: Booking[]): Promise<(void | Error)[]> {
 }
 
 const writer = new GroupCommit<Booking, void>(write, { maxBatch: 200, concurrency: 2 })
-
-/** Packets waiting for their batch: how far behind the database is. */
-export const accountingBacklog = () => writer.backlog

@@ -22,11 +22,6 @@ export class GroupCommit<Item, Result> {
     })
   }
 
-  /** Waiting to be written: a measure of how far behind the database is. */
-  get backlog() {
-    return this.#queue.length
-  }
-
   #pump() {
     while (this.#running < this.options.concurrency && this.#queue.length) {
       const batch = this.#queue.splice(0, this.options.maxBatch)

@@ -15,10 +15,11 @@ const FLUSH_AT_ROWS = 500
 /** When the database is away for long, the oldest lines go first rather than the process memory. */
 const KEEP_AT_MOST = 50_000
 
+type Line = LoginLogEntry & { at: Date }
+
 let buffer: Line[] = []
 let timer: NodeJS.Timeout | undefined
 let flushing: Promise<void> | undefined
-let dropped = 0
 let onError: (error: unknown, pending: number) => void = () => {}
 
 /**
@@ -37,8 +38,9 @@ export function logLogin(entry: LoginLogEntry) {
     at: new Date(),
   })
   if (buffer.length > KEEP_AT_MOST) {
-    dropped += buffer.length - KEEP_AT_MOST
+    const over = buffer.length - KEEP_AT_MOST
     buffer = buffer.slice(-KEEP_AT_MOST)
+    onError(new Error(`RADIUS login log full: ${over} oldest lines dropped`), buffer.length)
   }
   if (buffer.length >= FLUSH_AT_ROWS) void flushLoginLog()
   else timer ??= setTimeout(() => void flushLoginLog(), FLUSH_EVERY_MS)
@@ -66,8 +68,6 @@ export async function flushLoginLog(): Promise<void> {
   await flushing
 }
 
-type Line = LoginLogEntry & { at: Date }
-
 /**
  * One round trip for the whole batch. When the database refuses the data
  * itself (a tenant deleted meanwhile: SQLSTATE class 22 or 23), each tenant's
@@ -80,10 +80,8 @@ async function write(batch: Line[]) {
   } catch (error: any) {
     if (!/^2[23]/.test(String(error?.code ?? ''))) throw error
     for (const group of groups) {
-      await tenantSqlBatch([group]).catch((alone) => {
-        dropped += group.rows
-        onError(alone, buffer.length)
-      })
+      // Refused by the database on its own: these lines are given up (and reported).
+      await tenantSqlBatch([group]).catch((alone) => onError(alone, buffer.length))
     }
   }
 }
@@ -98,16 +96,10 @@ function statementsByTenant(batch: Line[]) {
   }
   return [...byTenant].map(([tenantId, rows]) => ({
     tenantId,
-    rows: rows.length,
     statements: [
       `INSERT INTO radius_auth_log (tenant_id, username, result, reason, nas_ip, mac_address, created_at) VALUES ${rows.join(', ')}`,
     ],
   }))
-}
-
-/** Lines waiting to be written, and lines given up because the buffer was full. */
-export function loginLogBacklog() {
-  return { pending: buffer.length, dropped }
 }
 
 export function onLoginLogError(handler: (error: unknown, pending: number) => void) {
