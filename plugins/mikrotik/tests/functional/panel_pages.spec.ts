@@ -194,6 +194,43 @@ test.group('MikroTik | panel pages', () => {
     assert.containsSubset(progress.body().props.push, { batchId, state: 'queued', total: 3 })
   })
 
+  test('settings: an edit keeps the tab, a removal needs router.delete and goes back to the list', async ({
+    client,
+    assert,
+  }) => {
+    const tenant = await createTenant({ plugins: ['mikrotik'] })
+    const router = await addRouter(client, tenant, 8728)
+    const settings = `/mikrotik/routers/${router.id}?tab=settings`
+    const bad = await submit(
+      client,
+      'patch',
+      `/mikrotik/routers/${router.id}`,
+      tenant,
+      { port: 0 },
+      settings
+    )
+    assert.equal(bad.header('location'), settings)
+    const saved = await submit(client, 'patch', `/mikrotik/routers/${router.id}`, tenant, {
+      name: 'Core Baru',
+    })
+    assert.equal(saved.header('location'), settings)
+    const shown = await client.get(`/api/v1/routers/${router.id}`).headers(tenant.headers)
+    assert.equal(shown.body().name, 'Core Baru')
+
+    const technician = await createMember(tenant, ['technician'])
+    const refused = await client
+      .delete(`/mikrotik/routers/${router.id}`)
+      .header('host', tenant.headers.host)
+      .withSession({ user_id: technician.id })
+      .withCsrfToken()
+      .header('x-inertia', 'true')
+      .redirects(0)
+    assert.equal(refused.status(), 403)
+    const removed = await submit(client, 'delete', `/mikrotik/routers/${router.id}`, tenant)
+    assert.equal(removed.header('location'), '/mikrotik/routers')
+    ;(await client.get(`/api/v1/routers/${router.id}`).headers(tenant.headers)).assertStatus(404)
+  })
+
   test('the onboarding page explains, generates the script, and refuses the admin account', async ({
     client,
     assert,
