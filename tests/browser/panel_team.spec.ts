@@ -157,4 +157,37 @@ test.group('Panel | team', () => {
     await page.assertVisible('[data-test="plan-gate"]')
     await screenshot(page, 'roles_basic_plan_dark')
   })
+
+  test('the member editor works from the keyboard: Enter opens it, Tab moves through it, Escape closes it', async ({
+    visit,
+    assert,
+  }) => {
+    const page = await visit('/login')
+    await signInAsOwner(page)
+    await page.goto('/team')
+    await page.locator('[data-test="add-member"]').focus()
+    await page.keyboard.press('Enter')
+    await page.assertVisible(modal(page))
+    // Focus moves into the dialog and stays there.
+    await page.waitForFunction(
+      `document.querySelector('[role="dialog"]')?.contains(document.activeElement)`
+    )
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      assert.isTrue(
+        await page.evaluate<boolean>(
+          `Boolean(document.querySelector('[role="dialog"]')?.contains(document.activeElement))`
+        )
+      )
+    }
+    // A role is ticked with the space bar.
+    await modal(page).getByRole('checkbox', { name: 'HR' }).focus()
+    await page.keyboard.press('Space')
+    assert.equal(
+      await modal(page).getByRole('checkbox', { name: 'HR' }).getAttribute('aria-checked'),
+      'true'
+    )
+    await page.keyboard.press('Escape')
+    await page.assertNotExists('[role="dialog"]')
+  })
 })
