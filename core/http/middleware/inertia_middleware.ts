@@ -4,6 +4,7 @@ import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import kernel from '../../services/kernel.js'
 import { actorCan, type Actor } from '../../identity/actor.js'
 import { logoAddress } from '../../team/tenant_settings.js'
+import { withTenant } from '../../tenancy/tenant_db.js'
 import { platformNavigation } from '../../platform/panel_navigation.js'
 
 /**
@@ -24,15 +25,16 @@ function coreNavigation(actor: Actor | null | undefined, inTenant: boolean) {
   }))
 }
 
-/** The tenant's logo address, read through the request's transaction (its own row only). */
+/**
+ * The tenant's logo address, read in a short transaction of its own (row-level
+ * security: its own row only). Not the request's transaction: an error page
+ * rendered after that one ended must not open another that nobody closes.
+ */
 async function tenantLogo(ctx: HttpContext) {
-  if (!ctx.tenant || typeof ctx.tenantDb !== 'function') return null
-  const trx = await ctx.tenantDb()
-  const row = await trx
-    .from('tenants')
-    .where('id', ctx.tenant.id)
-    .select('logo_path', 'logo_url')
-    .first()
+  if (!ctx.tenant) return null
+  const row = await withTenant(ctx.tenant.id, (trx) =>
+    trx.from('tenants').where('id', ctx.tenant!.id).select('logo_path', 'logo_url').first()
+  )
   return row ? logoAddress(row) : null
 }
 
