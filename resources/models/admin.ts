@@ -70,6 +70,8 @@ export interface FeatureGroup {
 export interface FeatureOption {
   name: string
   plugin: boolean
+  /** The plugin's display name; null for a capability (api_access) */
+  title: string | null
 }
 
 export interface DashboardPageProps {

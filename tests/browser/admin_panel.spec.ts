@@ -101,6 +101,7 @@ test.group('Admin panel | tenants', () => {
 test.group('Admin panel | plans', () => {
   test('the plans editor changes a price and a limit, and refuses a price that is not a number', async ({
     visit,
+    assert,
   }) => {
     const page = await visit('/login')
     await signInAsAdmin(page)
@@ -120,6 +121,14 @@ test.group('Admin panel | plans', () => {
     await page.assertNotExists(dialog)
     await page.assertTextContains(card.locator('[data-test="plan-price"]'), 'Rp 2.750.000')
     await page.assertTextContains(card.locator('[data-limit="max_voucher"]'), '123.456')
+
+    // What the Business plan includes: its feature group gains a module.
+    const group = page.locator('[data-group="business"]')
+    await group.getByRole('checkbox', { name: 'Fixture Other', exact: true }).click()
+    await group.getByRole('button', { name: 'Simpan grup' }).click()
+    await page.assertTextContains('body', 'Grup fitur disimpan')
+    const saved = await platformDb().from('feature_groups').where('code', 'business').first()
+    assert.include(saved.features, 'fixture-other')
   })
 })
 

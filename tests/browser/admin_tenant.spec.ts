@@ -89,6 +89,10 @@ test.group('Admin panel | one tenant', () => {
       await page.locator('[data-test="plugin-switch-fixture-base"]').click()
       await page.assertTextContains('[data-test="refusal"]', 'Fixture Base tidak bisa dimatikan')
       await page.assertTextContains('[data-test="refusal"]', 'Fixture Addon')
+      // Said where the switch is too: the page's alert may be scrolled out of view.
+      await page.waitForFunction(
+        `document.body.innerText.split('Fixture Base tidak bisa dimatikan').length - 1 >= 2`
+      )
       await screenshot(page, 'admin_tenant_plugin_refused')
       assert.equal(
         await page.locator('[data-test="plugin-switch-fixture-base"]').getAttribute('aria-checked'),

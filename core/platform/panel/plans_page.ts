@@ -20,7 +20,11 @@ export default class PlansPage {
       plans: plans.map((plan) => ({ ...plan, tenantCount: onPlan.get(plan.code) ?? 0 })),
       featureGroups: groups,
       limitKeys: [...limitKeys].sort(),
-      features: [...features].sort().map((name) => ({ name, plugin: kernel.plugins.has(name) })),
+      features: [...features].sort().map((name) => ({
+        name,
+        plugin: kernel.plugins.has(name),
+        title: kernel.plugins.get(name)?.definition.name ?? null,
+      })),
     })
   }
 }

@@ -43,7 +43,11 @@ export default class TenantPage {
         featureGroup: p.featureGroup,
       })),
       featureGroups: groups,
-      features: [...features].sort().map((name) => ({ name, plugin: kernel.plugins.has(name) })),
+      features: [...features].sort().map((name) => ({
+        name,
+        plugin: kernel.plugins.has(name),
+        title: kernel.plugins.get(name)?.definition.name ?? null,
+      })),
       installedPlugins: kernel.plugins.plugins.map(({ definition }) => ({
         id: definition.id,
         name: definition.name,

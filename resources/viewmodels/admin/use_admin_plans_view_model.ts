@@ -135,7 +135,7 @@ export function useAdminPlansViewModel(props: PlansPageProps) {
     }))
   )
   const featureOptions = computed(() =>
-    props.features.map((f) => ({ ...f, label: featureLabel(f.name) }))
+    props.features.map((f) => ({ ...f, label: f.title ?? featureLabel(f.name) }))
   )
   function toggleGroupFeature(group: string, feature: string, on: boolean) {
     const current = new Set(groupDrafts.value[group] ?? [])
@@ -152,13 +152,17 @@ export function useAdminPlansViewModel(props: PlansPageProps) {
         preserveScroll: true,
         onStart: () => (savingGroup.value = code),
         onFinish: () => (savingGroup.value = null),
-        onSuccess: (next) => {
-          const errors = next.props.errors ?? {}
+        // Refused: Inertia hands the messages to onError.
+        onError: (errors) => {
+          const messages = errors as Record<string, unknown>
           groupError.value = {
             ...groupError.value,
-            [code]: messageOf(errors, 'features') ?? messageOf(errors, 'form'),
+            [code]: messageOf(messages, 'features') ?? messageOf(messages, 'form'),
           }
-          if (!hasErrors(next)) notify.success(t('admin.plans.groupSaved'))
+        },
+        onSuccess: () => {
+          groupError.value = { ...groupError.value, [code]: undefined }
+          notify.success(t('admin.plans.groupSaved'))
         },
       }
     )

@@ -3,7 +3,12 @@ import { router, useForm, usePage } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../lib/notify'
 import type { SharedProps } from '../../models/panel'
-import { TENANT_STATUSES, type TenantPageProps, type TenantStatus } from '../../models/admin'
+import {
+  TENANT_STATUSES,
+  type Refusal,
+  type TenantPageProps,
+  type TenantStatus,
+} from '../../models/admin'
 import { humanize, messageOf, useAdminFormat } from './admin_format'
 
 type Method = 'post' | 'put' | 'patch' | 'delete'
@@ -46,6 +51,14 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
       preserveScroll: true,
       onStart: () => (busy.value = key),
       onFinish: () => (busy.value = null),
+      // A refusal comes back as errors (Inertia calls onError); the page's alert
+      // may be out of view where the control was used, so it is said here too.
+      onError: (errors) =>
+        notify.error(
+          t('admin.tenant.refused'),
+          refusalText(page.props.refusal as Refusal | null) ??
+            messageOf(errors as Record<string, unknown>, 'form')
+        ),
       onSuccess: (next) => {
         if (refused(next)) return
         notify.success(success)
@@ -55,14 +68,14 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
   }
 
   // Refusals: translated when the panel knows the code, else the server's sentence.
-  const refusal = computed(() => {
-    const r = props.refusal
+  function refusalText(r: Refusal | null | undefined) {
     if (!r) return null
     const key = `admin.refusals.${r.code}`
     const params = r.params ?? {}
     const known = te(key) && (r.code !== 'PLUGIN_REQUIRED' || params.dependents)
     return known ? t(key, params) : r.message
-  })
+  }
+  const refusal = computed(() => refusalText(props.refusal))
   const formError = computed(() =>
     props.refusal ? null : messageOf(page.props.errors ?? {}, 'form')
   )
