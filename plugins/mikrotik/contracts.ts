@@ -89,7 +89,16 @@ export interface HotspotPushProgress {
   finishedAt: string | null
 }
 
+/** A router as other plugins may show it in a choice list */
+export interface RouterChoice {
+  id: string
+  name: string
+  status: 'unknown' | 'online' | 'offline'
+}
+
 export interface RouterGateway {
+  /** The tenant's routers by name, for other plugins' choice lists (at most 500) */
+  routers(request: Pick<RouterRef, 'tenantId' | 'trx'>): Promise<RouterChoice[]>
   isolate(request: IsolationRequest): Promise<IsolationResult>
   /** Undoes `isolate`: same arguments, `isolatedProfile` not needed */
   restore(request: IsolationRequest): Promise<IsolationResult>

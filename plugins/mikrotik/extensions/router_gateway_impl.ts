@@ -1,7 +1,7 @@
 import { recordAudit } from '#core/audit/audit_log'
 import { withTenant, type TenantTransaction } from '#core/tenancy/tenant_db'
 import type { IsolationRequest, RouterGateway, RouterRef } from '../contracts.js'
-import { findRouterOrFail } from '../models/router_queries.js'
+import { findRouterOrFail, routerChoices } from '../models/router_queries.js'
 import type { RouterRow } from '../models/router_presenter.js'
 import { checkHotspotUsers, checkIsolationRequest } from '../services/gateway_input.js'
 import { pushUsersToRouter } from '../services/hotspot_push.js'
@@ -73,6 +73,8 @@ async function runIsolation(request: IsolationRequest, restoring: boolean) {
 }
 
 const gateway: RouterGateway = {
+  routers: (request) =>
+    request.trx ? routerChoices(request.trx) : withTenant(request.tenantId, routerChoices),
   isolate: (request) => runIsolation(request, false),
   restore: (request) => runIsolation(request, true),
   async pushHotspotUsers(request) {

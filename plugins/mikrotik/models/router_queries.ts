@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/http/api_error'
 import { escapeLike, paginate } from '#core/http/pagination'
+import type { RouterChoice } from '../contracts.js'
 import { presentRouter, type RouterRow } from './router_presenter.js'
 
 /**
@@ -100,6 +101,11 @@ export async function updateRouter(
 
 export async function deleteRouter(trx: Trx, id: string): Promise<void> {
   await trx.from(TABLE).where('id', id).delete()
+}
+
+/** Id, name and status of the tenant's routers by name, for choice lists. */
+export function routerChoices(trx: Trx): Promise<RouterChoice[]> {
+  return trx.from(TABLE).select('id', 'name', 'status').orderByRaw('lower(name)').limit(500)
 }
 
 /** Routers of the tenant, oldest first: what a sync round walks through. */

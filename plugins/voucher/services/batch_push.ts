@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/http/api_error'
 import kernel from '#core/services/kernel'
+import type { TenantTransaction } from '#core/tenancy/tenant_db'
 import {
   routerGateway,
   type HotspotPushProgress,
@@ -140,13 +141,14 @@ export async function batchPushStatus(
 
 /**
  * Routers a batch can be pushed to, for the generator's and the settings'
- * choice lists; empty without the MikroTik plugin. The gateway contract has
- * no listing yet, so this reads the router names (and nothing else) directly.
+ * choice lists; empty without the MikroTik plugin.
  */
 export async function routerChoices(
   trx: TransactionClientContract,
   tenantId: string
 ): Promise<{ id: string; name: string }[]> {
-  if (!(await kernel.enablement.isEnabled(tenantId, 'mikrotik'))) return []
-  return trx.from('mikrotik_routers').select('id', 'name').orderByRaw('lower(name)').limit(200)
+  const gateway = await routerGatewayFor(tenantId)
+  if (!gateway) return []
+  const routers = await gateway.routers({ tenantId, trx: trx as TenantTransaction })
+  return routers.map(({ id, name }) => ({ id, name }))
 }
