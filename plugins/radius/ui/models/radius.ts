@@ -131,6 +131,8 @@ export type IsolatedBehaviour = 'reject' | 'isolir'
 export interface SettingsPageProps {
   settings: { isolatedBehaviour: IsolatedBehaviour }
   nas: Nas[]
+  /** The MikroTik module's routers for the CoA fallback; null when the module is off */
+  routers: { id: string; name: string }[] | null
   freeradius: {
     callerSecretSet: boolean
     callerSecretMasked: string
