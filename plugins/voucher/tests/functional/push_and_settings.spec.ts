@@ -265,5 +265,14 @@ test.group('Voucher | push to a router', (group) => {
     )
     response.assertStatus(422)
     assert.equal(response.body().errors[0].field, 'delivery')
+    assert.match(response.body().errors[0].message, /needs the MikroTik plugin/)
+
+    // The plugin's own translations (plugins/voucher/lang) reach an Indonesian client.
+    const inIndonesian = await client
+      .post('/api/v1/voucher-batches')
+      .headers({ ...tenant.headers, 'accept-language': 'id' })
+      .json(aBatch(pkg.id, { delivery: 'push', routerId: '00000000-0000-4000-8000-000000000000' }))
+    inIndonesian.assertStatus(422)
+    assert.match(inIndonesian.body().errors[0].message, /membutuhkan modul MikroTik/)
   })
 })
