@@ -16,13 +16,27 @@ const ACCOUNT_STATES: Record<string, 'isolated' | 'deactivated'> = {
   TENANT_DEACTIVATED: 'deactivated',
 }
 
-/** Fields whose value never comes back to a form after a refusal. */
-const SECRET_FIELDS = [
-  'password',
-  'password_confirmation',
-  'currentPassword',
-  'passwordConfirmation',
-]
+/**
+ * Fields whose value never comes back to a form after a refusal (nor lands in
+ * the session store): passwords and secrets, at any depth (`owner.password`,
+ * `apiPassword`, a NAS `secret`).
+ */
+const SECRET_FIELD = /password|secret/i
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !SECRET_FIELD.test(key))
+      .map(([key, inner]) => [key, withoutSecrets(inner)])
+  )
+}
+
+/** Flashes the submitted fields back to the form, secrets left out. */
+function flashInput(ctx: HttpContext) {
+  ctx.session.flash(withoutSecrets(ctx.request.all()) as Record<string, any>)
+}
 
 /** A browser loading a panel page (HTML) or navigating inside it (Inertia); API clients keep JSON. */
 function isPanelRequest({ request }: HttpContext) {
@@ -58,7 +72,7 @@ export async function renderPanelError(error: unknown, ctx: HttpContext): Promis
 
   if (error instanceof vineErrors.E_VALIDATION_ERROR && ctx.request.method() !== 'GET') {
     ctx.session.flashValidationErrors(error)
-    ctx.session.flashExcept(SECRET_FIELDS)
+    flashInput(ctx)
     ctx.response.redirect().withQs().back()
     return true
   }
@@ -74,7 +88,7 @@ export async function renderPanelError(error: unknown, ctx: HttpContext): Promis
   if (error instanceof ApiError && ctx.request.method() !== 'GET' && !FORBIDDEN_REASONS[code]) {
     const fieldErrors = i18n ? translateServiceFieldErrors(i18n, error.errors ?? []) : []
     const fields = Object.fromEntries(fieldErrors.map((e) => [e.field, e.message]))
-    ctx.session.flashExcept(SECRET_FIELDS)
+    flashInput(ctx)
     ctx.session.flashErrors(
       Object.keys(fields).length
         ? fields

@@ -188,4 +188,22 @@ test.group('Panel | team, roles, settings and audit pages', () => {
       .json({ email: tenant.owner.email, password: 'sandi-baru-123' })
     login.assertStatus(200)
   })
+
+  test('a refused form gets back what was typed, never a password', async ({ client, assert }) => {
+    const tenant = await createTenant()
+    const response = await panel(client, tenant, tenant.owner.id)
+      .post('/team')
+      .header('referer', '/team')
+      .json({
+        email: 'not-an-email',
+        fullName: 'Putu Adi',
+        password: 'typed-Secret-9',
+        roles: ['admin'],
+      })
+    response.assertStatus(302)
+    const flash = response.flashMessages() as any
+    assert.exists(flash.errorsBag?.email ?? flash.inputErrorsBag?.email)
+    assert.equal(flash.fullName, 'Putu Adi')
+    assert.notInclude(JSON.stringify(flash), 'typed-Secret-9')
+  })
 })
