@@ -133,6 +133,11 @@ test.group('Admin panel | one tenant', () => {
     await page.assertVisible(nav.getByRole('link', { name: 'Ping' }))
     const back = nav.getByRole('link', { name: /Menyamar sebagai Jaringan Semeru/ })
     await page.assertVisible(back)
+    // Every tenant page says whose panel this is, with the way back.
+    await page.assertTextContains(
+      '[data-test="impersonation-banner"]',
+      'Anda sedang menyamar sebagai Jaringan Semeru'
+    )
     await screenshot(page, 'admin_impersonating_tenant')
 
     await back.click()

@@ -29,6 +29,10 @@ export function tenantChain(options: TenantChainOptions = {}) {
   return async function tenantChainMiddleware(ctx: HttpContext, next: NextFn) {
     if (options.panel && !(await authenticate(ctx))) return ctx.response.redirect('/login')
     const actor = await requireActor(ctx)
+    // A super admin who is not impersonating has no tenant panel: theirs is /admin.
+    if (options.panel && !actor.tenantId && !ctx.tenant && ctx.request.method() === 'GET') {
+      return ctx.response.redirect('/admin')
+    }
     const tenant = await resolveTenant(ctx, actor)
     assertTenantStatus(tenant, options.allowIsolated)
     if (options.plugin) await assertPluginEnabled(tenant, options.plugin)
