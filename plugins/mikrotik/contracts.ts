@@ -53,6 +53,8 @@ export interface HotspotUserInput {
   profile: string
   /** RouterOS duration such as `1d` or `3h30m` */
   limitUptime?: string
+  /** Hotspot server the user may log in on, as named under /ip hotspot; every server (`all`) unless given */
+  server?: string
   comment: string
 }
 

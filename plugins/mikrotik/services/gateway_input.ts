@@ -76,6 +76,7 @@ export function checkHotspotUsers(users: HotspotUserInput[]) {
     routerText(errors, `${at}.password`, user.password, { required: true, max: 64 })
     routerText(errors, `${at}.profile`, user.profile, { required: true, max: 100 })
     routerText(errors, `${at}.comment`, user.comment, { required: false, max: 200 })
+    routerText(errors, `${at}.server`, user.server, { required: false, max: 64 })
     if (user.limitUptime !== undefined && !DURATION.test(user.limitUptime))
       errors.push({
         field: `${at}.limitUptime`,

@@ -39,6 +39,7 @@ export async function pushUsersToRouter(client: RouterClient, users: HotspotUser
         profile: user.profile,
         comment: user.comment ?? '',
         ...(user.limitUptime ? { 'limit-uptime': user.limitUptime } : {}),
+        ...(user.server ? { server: user.server } : {}),
       })
       created.push(user.name)
     } catch (error) {

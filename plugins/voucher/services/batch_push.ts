@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiError } from '#core/http/api_error'
 import kernel from '#core/services/kernel'
+import { readVoucherSettings } from './voucher_settings.js'
 import type { TenantTransaction } from '#core/tenancy/tenant_db'
 import {
   routerGateway,
@@ -72,11 +73,14 @@ export async function queueBatchPush(
     .where('batch_id', input.batchId)
     .select('username', 'password')
     .orderBy('username')
+  // Unset: the router lets the users log in on every hotspot server (`all`).
+  const { hotspotServer } = await readVoucherSettings(trx)
   const users: HotspotUserInput[] = vouchers.map((v) => ({
     name: v.username,
     password: v.password,
     profile: input.profile,
     ...(input.durationMinutes ? { limitUptime: routerOsDuration(input.durationMinutes) } : {}),
+    ...(hotspotServer ? { server: hotspotServer } : {}),
     comment: input.comment,
   }))
   try {
