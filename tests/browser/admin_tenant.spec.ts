@@ -51,6 +51,7 @@ test.group('Admin panel | one tenant', () => {
     await page.locator('[data-test="status-panel_isolated"]').click()
     const dialog = page.getByRole('dialog')
     await page.assertTextContains(dialog, 'Isolir panel Jaringan Rinjani?')
+    await dialog.locator('[data-test="status-reason"]').fill('Tagihan platform belum dibayar')
     await screenshot(page, 'admin_tenant_status_confirm')
     await dialog.locator('[data-test="confirm"]').click()
     await page.assertText(
@@ -59,6 +60,8 @@ test.group('Admin panel | one tenant', () => {
     )
     const row = await platformDb().from('tenants').where('id', tenant.id).first()
     assert.equal(row.status, 'panel_isolated')
+    // The reason goes with the change into the tenant's audit trail, shown on the page.
+    await page.assertTextContains('[data-test="audit-list"]', 'Tagihan platform belum dibayar')
 
     const owner = await signInElsewhere(browser, tenant.owner.email)
     try {

@@ -173,15 +173,28 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
       if (!open) statusTarget.value = null
     },
   })
+  /** Why, for the tenant's audit trail (an unpaid invoice, a complaint); optional */
+  const statusReason = ref('')
+  const statusReasonError = computed(() => messageOf(page.props.errors ?? {}, 'reason'))
   function askStatus(status: TenantStatus) {
+    statusReason.value = ''
     statusTarget.value = status
   }
   function confirmStatus() {
     const status = statusTarget.value
     if (!status) return
-    act('status', 'patch', '/status', { status }, t('admin.tenant.status.changed'), () => {
-      statusTarget.value = null
-    })
+    const reason = statusReason.value.trim()
+    act(
+      'status',
+      'patch',
+      '/status',
+      { status, ...(reason ? { reason } : {}) },
+      t('admin.tenant.status.changed'),
+      () => {
+        statusTarget.value = null
+        statusReason.value = ''
+      }
+    )
   }
 
   // Features: simple mode (a group) or advanced (one by one)
@@ -371,6 +384,8 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
     statusOptions,
     statusTarget,
     statusConfirmOpen,
+    statusReason,
+    statusReasonError,
     askStatus,
     confirmStatus,
     // features
