@@ -130,6 +130,11 @@ export const changeStatusValidator = vine.create(
   })
 )
 
+/** Turning down a tenant's pending addon; the reason goes into the audit log. */
+export const rejectAddonValidator = vine.create(
+  vine.object({ reason: text().maxLength(300).optional() })
+)
+
 export const applyFeatureGroupValidator = vine.create(vine.object({ group: text().maxLength(20) }))
 
 export const toggleValidator = vine.create(vine.object({ enabled: vine.boolean() }))

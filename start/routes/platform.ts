@@ -37,6 +37,16 @@ platform(
   '/tenants/:id/addons/:addonId',
   () => import('#core/platform/http/cancel_tenant_addon')
 )
+platform(
+  'POST',
+  '/tenants/:id/addons/:addonId/approve',
+  () => import('#core/platform/http/approve_tenant_addon')
+)
+platform(
+  'POST',
+  '/tenants/:id/addons/:addonId/reject',
+  () => import('#core/platform/http/reject_tenant_addon')
+)
 platform('POST', '/tenants/:id/impersonate', () => import('#core/platform/http/impersonate_tenant'))
 platform('GET', '/plans', () => import('#core/platform/http/list_plans'))
 platform('PATCH', '/plans/:code', () => import('#core/platform/http/update_plan'))

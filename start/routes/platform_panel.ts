@@ -55,6 +55,14 @@ router
       () => import('#core/platform/panel/cancel_addon_page'),
       'handle',
     ])
+    router.post('/tenants/:id/addons/:addonId/approve', [
+      () => import('#core/platform/panel/approve_addon_page'),
+      'handle',
+    ])
+    router.post('/tenants/:id/addons/:addonId/reject', [
+      () => import('#core/platform/panel/reject_addon_page'),
+      'handle',
+    ])
     router.post('/tenants/:id/impersonate', [
       () => import('#core/platform/panel/impersonate_page'),
       'handle',

@@ -190,3 +190,56 @@ async function transition(
     return toAddon(await addonsQuery(trx).where('a.id', id).first())
   })
 }
+
+/**
+ * Turns down a pending addon: it is cancelled without ever having counted,
+ * and the reason goes into the audit log. An addon already cancelled stays
+ * as it is; an active one is refused, since cancelling is what ends it.
+ */
+export async function rejectAddon(
+  id: string,
+  by: Actor,
+  scope: { tenantId?: string } = {},
+  reason?: string
+): Promise<TenantAddon> {
+  if (typeof id !== 'string' || !UUID.test(id)) throw ApiError.notFound('Addon')
+  return platformDb().transaction(async (trx) => {
+    const row = await trx.from('tenant_addons').where('id', id).forUpdate().first()
+    if (!row || (scope.tenantId && row.tenant_id !== scope.tenantId)) {
+      throw ApiError.notFound('Addon')
+    }
+    if (row.status === 'active') {
+      throw new ApiError(
+        409,
+        'ADDON_NOT_PENDING',
+        'This addon is already active, so there is nothing to reject. Cancel it instead.'
+      )
+    }
+    if (row.status === 'pending') {
+      await trx
+        .from('tenant_addons')
+        .where('id', id)
+        .update({ status: 'cancelled', updated_at: new Date() })
+      await recordAudit(
+        {
+          tenantId: row.tenant_id,
+          actor: by.actor,
+          action: 'addon.rejected',
+          subjectType: 'tenant_addon',
+          subjectId: id,
+          before: { code: row.addon_code, quantity: row.quantity, status: row.status },
+          after: {
+            code: row.addon_code,
+            quantity: row.quantity,
+            status: 'cancelled',
+            ...(reason ? { reason } : {}),
+          },
+          ip: by.ip,
+          requestId: by.requestId,
+        },
+        trx
+      )
+    }
+    return toAddon(await addonsQuery(trx).where('a.id', id).first())
+  })
+}
