@@ -5,7 +5,8 @@ import { useNotify } from '../lib/notify'
 import { formatDate } from '../lib/format'
 import { usePreferencesStore } from '../stores/preferences_store'
 import type { SharedProps } from '../models/panel'
-import type { TableColumn, TableQuery } from '../models/table'
+import type { TableColumn } from '../models/table'
+import { useServerList } from './use_server_list'
 import type { Member, MemberDraft, TeamPageProps } from '../models/team'
 
 const COLUMNS: TableColumn[] = [
@@ -29,50 +30,20 @@ export function useTeamViewModel(props: TeamPageProps) {
   const page = usePage<SharedProps>()
   const preferences = usePreferencesStore()
 
-  const query = ref<TableQuery>({
-    page: props.users.meta.page,
-    perPage: props.users.meta.perPage,
-    search: props.filters.q,
+  const list = useServerList({
+    url: '/team',
+    only: ['users', 'filters'],
+    initial: {
+      page: props.users.meta.page,
+      perPage: props.users.meta.perPage,
+      search: props.filters.q,
+    },
+    filters: { role: props.filters.role, status: props.filters.status as string },
   })
-  const role = ref(props.filters.role)
-  const status = ref<string>(props.filters.status)
-  const loading = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  function load() {
-    router.get(
-      '/team',
-      {
-        q: query.value.search?.trim() || undefined,
-        role: role.value || undefined,
-        status: status.value || undefined,
-        page: query.value.page > 1 ? query.value.page : undefined,
-      },
-      {
-        only: ['users', 'filters'],
-        preserveState: true,
-        preserveScroll: true,
-        replace: true,
-        onStart: () => (loading.value = true),
-        onFinish: () => (loading.value = false),
-      }
-    )
-  }
-
-  function updateQuery(next: TableQuery) {
-    const searchChanged = next.search !== query.value.search
-    query.value = next
-    clearTimeout(timer)
-    if (searchChanged) timer = setTimeout(load, 300)
-    else load()
-  }
-
-  function setFilter(kind: 'role' | 'status', value: string) {
-    if (kind === 'role') role.value = value
-    else status.value = value
-    query.value = { ...query.value, page: 1 }
-    load()
-  }
+  const { query, loading, update: updateQuery } = list
+  const role = computed(() => list.filters.value.role)
+  const status = computed(() => list.filters.value.status)
+  const setFilter = (kind: 'role' | 'status', value: string) => list.setFilter(kind, value)
 
   const roleNames = computed(
     () => new Map(props.roles.map((option) => [option.slug, option.name] as const))

@@ -336,6 +336,46 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
     })
   }
 
+  // Pending addons (ordered by the tenant, waiting for approval)
+  function approveAddon(id: string) {
+    act(
+      `addon-approve-${id}`,
+      'post',
+      `/addons/${id}/approve`,
+      {},
+      t('admin.tenant.addons.approved')
+    )
+  }
+  const rejectTarget = ref<string | null>(null)
+  const rejectReason = ref('')
+  const rejectReasonError = computed(() => messageOf(page.props.errors ?? {}, 'reason'))
+  const rejectOpen = computed({
+    get: () => rejectTarget.value !== null,
+    set: (open) => {
+      if (!open) rejectTarget.value = null
+    },
+  })
+  function askReject(id: string) {
+    rejectReason.value = ''
+    rejectTarget.value = id
+  }
+  function confirmRejectAddon() {
+    const id = rejectTarget.value
+    if (!id) return
+    const reason = rejectReason.value.trim()
+    act(
+      'addon-reject',
+      'post',
+      `/addons/${id}/reject`,
+      reason ? { reason } : {},
+      t('admin.tenant.addons.rejected'),
+      () => {
+        rejectTarget.value = null
+        rejectReason.value = ''
+      }
+    )
+  }
+
   // Impersonation
   const impersonateOpen = ref(false)
   function impersonate() {
@@ -408,6 +448,13 @@ export function useAdminTenantViewModel(props: TenantPageProps) {
     cancelTarget,
     cancelOpen,
     confirmCancelAddon,
+    approveAddon,
+    rejectTarget,
+    rejectReason,
+    rejectReasonError,
+    rejectOpen,
+    askReject,
+    confirmRejectAddon,
     // impersonation
     impersonateOpen,
     impersonate,

@@ -1,8 +1,9 @@
 import { computed, ref } from 'vue'
-import { router, useForm } from '@inertiajs/vue3'
+import { useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../lib/notify'
-import type { TableColumn, TableQuery } from '../../models/table'
+import type { TableColumn } from '../../models/table'
+import { useServerList } from '../use_server_list'
 import { TENANT_STATUSES, type NewTenantDraft, type TenantsPageProps } from '../../models/admin'
 import { messageOf, useAdminFormat } from './admin_format'
 
@@ -45,53 +46,21 @@ export function useAdminTenantsViewModel(props: TenantsPageProps) {
   const notify = useNotify()
   const format = useAdminFormat()
 
-  const query = ref<TableQuery>({
-    page: props.tenants.meta.page,
-    perPage: props.tenants.meta.perPage,
-    search: props.filters.q,
+  const list = useServerList({
+    url: '/admin/tenants',
+    only: ['tenants', 'filters'],
+    initial: {
+      page: props.tenants.meta.page,
+      perPage: props.tenants.meta.perPage,
+      search: props.filters.q,
+    },
+    filters: { status: props.filters.status, plan: props.filters.plan },
   })
-  const status = ref(props.filters.status)
-  const plan = ref(props.filters.plan)
-  const loading = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  function load() {
-    const params = {
-      q: query.value.search?.trim() || undefined,
-      status: status.value || undefined,
-      plan: plan.value || undefined,
-      page: query.value.page > 1 ? query.value.page : undefined,
-    }
-    router.get('/admin/tenants', params, {
-      only: ['tenants', 'filters'],
-      preserveState: true,
-      preserveScroll: true,
-      replace: true,
-      onStart: () => (loading.value = true),
-      onFinish: () => (loading.value = false),
-    })
-  }
-
-  /** Typing waits for a pause before asking the server; paging asks at once. */
-  function updateQuery(next: TableQuery) {
-    const searchChanged = next.search !== query.value.search
-    query.value = next
-    clearTimeout(timer)
-    if (searchChanged) timer = setTimeout(load, 300)
-    else load()
-  }
-
-  function setStatus(next: string) {
-    status.value = next
-    query.value = { ...query.value, page: 1 }
-    load()
-  }
-
-  function setPlan(next: string) {
-    plan.value = next
-    query.value = { ...query.value, page: 1 }
-    load()
-  }
+  const { query, loading, update: updateQuery } = list
+  const status = computed(() => list.filters.value.status)
+  const plan = computed(() => list.filters.value.plan)
+  const setStatus = (next: string) => list.setFilter('status', next)
+  const setPlan = (next: string) => list.setFilter('plan', next)
 
   const planName = (code: string) => props.plans.find((p) => p.code === code)?.name ?? code
   const rows = computed(() =>

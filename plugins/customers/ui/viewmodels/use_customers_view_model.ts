@@ -1,8 +1,9 @@
 import { computed, ref } from 'vue'
-import { router, useForm } from '@inertiajs/vue3'
+import { useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../../../resources/lib/notify'
-import type { TableColumn, TableQuery } from '../../../../resources/models/table'
+import type { TableColumn } from '../../../../resources/models/table'
+import { useServerList } from '../../../../resources/viewmodels/use_server_list'
 import { BADGE, type CustomerDraft, type CustomersPageProps } from '../models/customer'
 import { categoryLabel } from '../models/labels'
 import { messageOf, withoutBlanks } from './form_helpers'
@@ -35,56 +36,22 @@ export function useCustomersViewModel(props: CustomersPageProps) {
   const { t } = useI18n()
   const notify = useNotify()
 
-  const query = ref<TableQuery>({
-    page: props.customers.meta.page,
-    perPage: props.customers.meta.perPage,
-    search: props.filters.q,
+  const list = useServerList({
+    url: '/customers',
+    only: ['customers', 'filters'],
+    initial: {
+      page: props.customers.meta.page,
+      perPage: props.customers.meta.perPage,
+      search: props.filters.q,
+    },
+    filters: {
+      status: props.filters.status,
+      category: props.filters.category,
+      packageId: props.filters.packageId,
+    } as Record<FilterKey, string>,
   })
-  const filters = ref<Record<FilterKey, string>>({
-    status: props.filters.status,
-    category: props.filters.category,
-    packageId: props.filters.packageId,
-  })
-  const loading = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  const params = () => {
-    const { page, search } = query.value
-    const { status, category, packageId } = filters.value
-    return {
-      q: search?.trim() || undefined,
-      status: status || undefined,
-      category: category || undefined,
-      packageId: packageId || undefined,
-      page,
-    }
-  }
-
-  function load() {
-    router.get('/customers', params(), {
-      only: ['customers', 'filters'],
-      preserveState: true,
-      preserveScroll: true,
-      replace: true,
-      onStart: () => (loading.value = true),
-      onFinish: () => (loading.value = false),
-    })
-  }
-
-  /** Typing waits for a pause before asking the server; paging asks at once. */
-  function updateQuery(next: TableQuery) {
-    const searchChanged = next.search !== query.value.search
-    query.value = next
-    clearTimeout(timer)
-    if (searchChanged) timer = setTimeout(load, 300)
-    else load()
-  }
-
-  function setFilter(key: FilterKey, value: string) {
-    filters.value = { ...filters.value, [key]: value }
-    query.value = { ...query.value, page: 1 }
-    load()
-  }
+  const { query, filters, loading, update: updateQuery } = list
+  const setFilter = (key: FilterKey, value: string) => list.setFilter(key, value)
 
   const rows = computed(() =>
     props.customers.data.map((customer) => ({

@@ -3,7 +3,8 @@ import { router, useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../../../resources/lib/notify'
 import { formatMoney } from '../../../../resources/lib/format'
-import type { TableColumn, TableQuery } from '../../../../resources/models/table'
+import type { TableColumn } from '../../../../resources/models/table'
+import { useServerList } from '../../../../resources/viewmodels/use_server_list'
 import {
   bytesToGb,
   formatSpeed,
@@ -101,37 +102,20 @@ export function usePackagesViewModel(props: PackagesPageProps) {
   const { t } = useI18n()
   const notify = useNotify()
 
-  const query = ref<TableQuery>({
-    page: props.packages.meta.page,
-    perPage: props.packages.meta.perPage,
-    search: props.filters.q,
+  const {
+    query,
+    loading,
+    update: updateQuery,
+  } = useServerList({
+    url: '/packages',
+    only: ['packages', 'filters'],
+    initial: {
+      page: props.packages.meta.page,
+      perPage: props.packages.meta.perPage,
+      search: props.filters.q,
+    },
+    filters: {},
   })
-  const loading = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  function load() {
-    const { page, search } = query.value
-    router.get(
-      '/packages',
-      { q: search?.trim() || undefined, page },
-      {
-        only: ['packages', 'filters'],
-        preserveState: true,
-        preserveScroll: true,
-        replace: true,
-        onStart: () => (loading.value = true),
-        onFinish: () => (loading.value = false),
-      }
-    )
-  }
-
-  function updateQuery(next: TableQuery) {
-    const searchChanged = next.search !== query.value.search
-    query.value = next
-    clearTimeout(timer)
-    if (searchChanged) timer = setTimeout(load, 300)
-    else load()
-  }
 
   const rows = computed(() =>
     props.packages.data.map((p) => ({

@@ -1,10 +1,10 @@
 import { computed, ref } from 'vue'
-import { router as inertia, useForm, usePage } from '@inertiajs/vue3'
+import { useForm, usePage } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { formatDate } from '../../../../resources/lib/format'
 import { usePreferencesStore } from '../../../../resources/stores/preferences_store'
 import type { SharedProps } from '../../../../resources/models/panel'
-import type { Status, TableColumn, TableQuery } from '../../../../resources/models/table'
+import type { Status, TableColumn } from '../../../../resources/models/table'
 import {
   EMPTY_ROUTER_DRAFT,
   routerPayload,
@@ -12,6 +12,7 @@ import {
   type RouterStatus,
   type RoutersPageProps,
 } from '../models/router'
+import { useServerList } from '../../../../resources/viewmodels/use_server_list'
 import { messageOf, useNotice } from './form_support'
 
 const COLUMNS: TableColumn[] = [
@@ -40,45 +41,20 @@ export function useRoutersViewModel(props: RoutersPageProps) {
   const page = usePage<SharedProps>()
   useNotice(() => props.notice)
 
-  const query = ref<TableQuery>({
-    page: props.routers.meta.page,
-    perPage: props.routers.meta.perPage,
-    search: props.filters.q,
+  // Filters live in the URL, so a filtered list can be bookmarked and shared.
+  const list = useServerList({
+    url: '/mikrotik/routers',
+    only: ['routers', 'filters'],
+    initial: {
+      page: props.routers.meta.page,
+      perPage: props.routers.meta.perPage,
+      search: props.filters.q,
+    },
+    filters: { status: props.filters.status as RouterStatus | '' },
   })
-  const status = ref<RouterStatus | ''>(props.filters.status)
-  const loading = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  /** Filters live in the URL, so a filtered list can be bookmarked and shared. */
-  function load() {
-    const params = {
-      q: query.value.search?.trim() || undefined,
-      status: status.value || undefined,
-      page: query.value.page > 1 ? query.value.page : undefined,
-    }
-    inertia.get('/mikrotik/routers', params, {
-      only: ['routers', 'filters'],
-      preserveState: true,
-      preserveScroll: true,
-      replace: true,
-      onStart: () => (loading.value = true),
-      onFinish: () => (loading.value = false),
-    })
-  }
-
-  function updateQuery(next: TableQuery) {
-    const searchChanged = next.search !== query.value.search
-    query.value = next
-    clearTimeout(timer)
-    if (searchChanged) timer = setTimeout(load, 300)
-    else load()
-  }
-
-  function setStatus(next: string) {
-    status.value = next as RouterStatus | ''
-    query.value = { ...query.value, page: 1 }
-    load()
-  }
+  const { query, loading, update: updateQuery } = list
+  const status = computed(() => list.filters.value.status)
+  const setStatus = (next: string) => list.setFilter('status', next as RouterStatus | '')
 
   const rows = computed(() =>
     props.routers.data.map((router) => ({

@@ -1,6 +1,5 @@
-import { ref } from 'vue'
-import { router as inertia } from '@inertiajs/vue3'
-import type { TableQuery } from '../../../../resources/models/table'
+import { computed } from 'vue'
+import { useServerList } from '../../../../resources/viewmodels/use_server_list'
 import type { RouterPageProps } from '../models/live'
 
 /**
@@ -12,49 +11,18 @@ export function useTabQuery(
   props: RouterPageProps,
   prop: 'sessions' | 'accounts' | 'leases' | 'logs'
 ) {
-  const query = ref<TableQuery>({
-    page: props.query.page,
-    perPage: props[prop]?.meta.perPage ?? 25,
-    search: props.query.q,
+  const list = useServerList({
+    url: `/mikrotik/routers/${props.router.id}`,
+    only: [prop, 'query', 'liveError'],
+    initial: {
+      page: props.query.page,
+      perPage: props[prop]?.meta.perPage ?? 25,
+      search: props.query.q,
+    },
+    filters: { type: props.query.type as string },
+    fixed: { tab: props.tab },
   })
-  const type = ref<string>(props.query.type)
-  const loading = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  function load() {
-    inertia.get(
-      `/mikrotik/routers/${props.router.id}`,
-      {
-        tab: props.tab,
-        q: query.value.search?.trim() || undefined,
-        type: type.value || undefined,
-        page: query.value.page > 1 ? query.value.page : undefined,
-      },
-      {
-        only: [prop, 'query', 'liveError'],
-        preserveState: true,
-        preserveScroll: true,
-        replace: true,
-        onStart: () => (loading.value = true),
-        onFinish: () => (loading.value = false),
-      }
-    )
-  }
-
-  /** Typing waits for a pause before asking the server; paging asks at once. */
-  function updateQuery(next: TableQuery) {
-    const searchChanged = next.search !== query.value.search
-    query.value = next
-    clearTimeout(timer)
-    if (searchChanged) timer = setTimeout(load, 300)
-    else load()
-  }
-
-  function setType(next: string) {
-    type.value = next
-    query.value = { ...query.value, page: 1 }
-    load()
-  }
-
-  return { query, type, loading, updateQuery, setType }
+  const type = computed(() => list.filters.value.type)
+  const setType = (next: string) => list.setFilter('type', next)
+  return { query: list.query, type, loading: list.loading, updateQuery: list.update, setType }
 }

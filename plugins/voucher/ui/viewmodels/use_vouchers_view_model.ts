@@ -4,7 +4,8 @@ import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../../../resources/lib/notify'
 import { formatDate } from '../../../../resources/lib/format'
 import type { Locale } from '../../../../resources/models/panel'
-import type { TableColumn, TableQuery } from '../../../../resources/models/table'
+import type { TableColumn } from '../../../../resources/models/table'
+import { useServerList } from '../../../../resources/viewmodels/use_server_list'
 import {
   VOUCHER_BADGE,
   type Voucher,
@@ -31,45 +32,17 @@ const STATUSES: VoucherStatus[] = ['unused', 'active', 'used', 'expired', 'disab
 export function useVouchersViewModel(props: VouchersPageProps) {
   const { t, locale } = useI18n()
   const notify = useNotify()
-  const loading = ref(false)
-  const query = ref<TableQuery>({
-    page: props.vouchers.meta.page,
-    perPage: props.vouchers.meta.perPage,
-    search: props.filters.q,
+  const list = useServerList({
+    url: '/vouchers',
+    only: ['vouchers', 'filters'],
+    initial: {
+      page: props.vouchers.meta.page,
+      perPage: props.vouchers.meta.perPage,
+      search: props.filters.q,
+    },
+    filters: { ...props.filters } as VoucherFilters,
   })
-  const filters = ref<VoucherFilters>({ ...props.filters })
-  let timer: ReturnType<typeof setTimeout> | undefined
-
-  function load() {
-    const { page, search } = query.value
-    const params = Object.fromEntries(
-      Object.entries({ ...filters.value, q: search?.trim() ?? '', page }).filter(
-        ([, value]) => value !== '' && value !== undefined
-      )
-    )
-    router.get('/vouchers', params, {
-      only: ['vouchers', 'filters'],
-      preserveState: true,
-      preserveScroll: true,
-      replace: true,
-      onStart: () => (loading.value = true),
-      onFinish: () => (loading.value = false),
-    })
-  }
-
-  function updateQuery(next: TableQuery) {
-    const searchChanged = next.search !== query.value.search
-    query.value = next
-    clearTimeout(timer)
-    if (searchChanged) timer = setTimeout(load, 300)
-    else load()
-  }
-
-  function setFilter<K extends keyof VoucherFilters>(key: K, value: VoucherFilters[K]) {
-    filters.value = { ...filters.value, [key]: value }
-    query.value = { ...query.value, page: 1 }
-    load()
-  }
+  const { query, filters, loading, update: updateQuery, setFilter } = list
 
   const when = (value: string | null) =>
     value
