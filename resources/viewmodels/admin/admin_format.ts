@@ -9,11 +9,7 @@ export function humanize(key: string) {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-/** The server's message for a field, whatever shape (string or list) it came in. */
-export function messageOf(errors: Record<string, unknown>, field: string): string | undefined {
-  const value = errors[field]
-  return Array.isArray(value) ? value[0] : (value as string | undefined) || undefined
-}
+export { messageOf } from '../../lib/form_errors'
 
 function short(value: unknown): string {
   if (value === null || value === undefined) return '—'

@@ -8,8 +8,4 @@ export function withoutBlanks<T extends object>(draft: T): Partial<T> {
   ) as Partial<T>
 }
 
-/** The server's message for a field, whatever shape (string or list) it came in. */
-export function messageOf(errors: Record<string, unknown>, field: string): string | undefined {
-  const value = errors[field]
-  return Array.isArray(value) ? value[0] : (value as string | undefined) || undefined
-}
+export { messageOf } from '../../../../resources/lib/form_errors'

@@ -4,11 +4,7 @@ import { useToast } from '@nuxt/ui/composables/useToast'
 import { useNotify } from '../../../../resources/lib/notify'
 import type { Notice } from '../models/router'
 
-/** The server's message for a field, whatever shape (string or list) it came in. */
-export function messageOf(errors: Record<string, unknown>, field: string): string | undefined {
-  const value = errors[field]
-  return Array.isArray(value) ? value[0] : (value as string | undefined) || undefined
-}
+export { messageOf } from '../../../../resources/lib/form_errors'
 
 /**
  * Shows the server's one-time notice (after a redirect) as a toast: success

@@ -1,8 +1,4 @@
-/** The server's message for a field, whatever shape (string or list) it came in. */
-export function messageOf(errors: Record<string, unknown>, field: string): string | undefined {
-  const value = errors[field]
-  return Array.isArray(value) ? value[0] : (value as string | undefined) || undefined
-}
+export { messageOf } from '../../../../resources/lib/form_errors'
 
 /** Blank text fields become null: the server stores "no value", never an empty string. */
 export const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim())
