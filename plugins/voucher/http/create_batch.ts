@@ -1,10 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import emitter from '@adonisjs/core/services/emitter'
 import type { EndpointDocs } from '#core/openapi/generator'
-import { auditTeamChange, actingFrom } from '#core/team/acting'
-import '../events.js'
 import { createBatchValidator } from '../validators/batches.js'
-import { generateBatch } from '../services/batch_generator.js'
+import { generateBatchFromRequest } from './generate_from_request.js'
 import { findBatchOrFail, presentBatch } from '../services/batch_queries.js'
 
 export default class CreateVoucherBatch {
@@ -23,23 +20,7 @@ export default class CreateVoucherBatch {
   }
 
   async handle(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(createBatchValidator)
-    const acting = await actingFrom(ctx)
-    const tenantId = acting.tenant.id
-    const batchId = await generateBatch(
-      acting.trx,
-      { tenantId, userId: acting.actor.userId },
-      input
-    )
-    await auditTeamChange(acting, {
-      action: 'voucher_batch.generated',
-      subjectType: 'voucher_batch',
-      subjectId: batchId,
-      after: { ...input },
-    })
-    ctx.afterCommit(() =>
-      emitter.emit('voucher:batch_generated', { tenantId, batchId, count: input.count })
-    )
+    const { acting, batchId } = await generateBatchFromRequest(ctx)
     return ctx.response.created(presentBatch(await findBatchOrFail(acting.trx, batchId)))
   }
 }
