@@ -5,6 +5,7 @@ import { count, text } from './rlm_rest.js'
 import type { Nas } from './nas_directory.js'
 import { GroupCommit } from './group_commit.js'
 import { literal, tenantSqlBatch } from './tenant_sql.js'
+import { markWrites, settleWrites, type WriteMarks } from './open_sessions.js'
 
 const GIGAWORD = 2 ** 32
 
@@ -15,6 +16,7 @@ type Booking =
       kind: 'session'
       tenantId: string
       uniqueId: string
+      username: string
       /** Columns only the first packet of a session sets */
       insert: string[]
       updatedAt: number
@@ -22,6 +24,7 @@ type Booking =
       input: number
       output: number
       framedIp: string | null
+      /** Microseconds since the epoch, unique per packet (see `stopMark`) */
       stoppedAt: number | null
       terminateCause: string | null
     }
@@ -67,6 +70,7 @@ function booking(nas: Nas, attributes: RadiusAttributes): Booking {
     kind: 'session',
     tenantId: nas.tenantId,
     uniqueId,
+    username: username.slice(0, 128),
     insert: [
       literal(nas.id),
       literal(sessionId.slice(0, 64)),
@@ -80,7 +84,7 @@ function booking(nas: Nas, attributes: RadiusAttributes): Booking {
     input: octets('Input'),
     output: octets('Output'),
     framedIp: framedIp && isIP(framedIp) ? framedIp : null,
-    stoppedAt: stopped ? now : null,
+    stoppedAt: stopped ? stopMark(now) : null,
     terminateCause: stopped
       ? (text(attributes, 'Acct-Terminate-Cause')?.slice(0, 40) ?? null)
       : null,
@@ -105,6 +109,25 @@ function merge(first: Session, next: Session): Session {
 
 const ts = (ms: number | null) => (ms === null ? 'NULL' : literal(new Date(ms)))
 
+/**
+ * The stop time of a Stop packet, in microseconds, never the same twice in
+ * this process: the upsert keeps the first stop time of a session, so a row
+ * coming back with this very value was closed by this packet (and was open
+ * before), which is what moves the open-session count (see open_sessions.ts).
+ */
+let lastStop = 0
+function stopMark(ms: number) {
+  lastStop = Math.max(ms * 1000 + Math.floor(Math.random() * 1000), lastStop + 1)
+  return lastStop
+}
+
+/** A microsecond stop time as a timestamptz literal. */
+function stopLiteral(us: number | null) {
+  if (us === null) return 'NULL'
+  const iso = new Date(Math.floor(us / 1000)).toISOString()
+  return `'${iso.slice(0, -1)}${String(us % 1000).padStart(3, '0')}Z'::timestamptz`
+}
+
 function upsert(tenantId: string, sessions: Session[]) {
   const rows = sessions.map((s) =>
     [
@@ -112,7 +135,7 @@ function upsert(tenantId: string, sessions: Session[]) {
       literal(s.uniqueId),
       ...s.insert,
       ts(s.updatedAt),
-      ts(s.stoppedAt),
+      stopLiteral(s.stoppedAt),
       literal(s.sessionTime),
       literal(s.input),
       literal(s.output),
@@ -131,22 +154,33 @@ function upsert(tenantId: string, sessions: Session[]) {
       output_octets = GREATEST(radius_sessions.output_octets, EXCLUDED.output_octets),
       framed_ip = COALESCE(EXCLUDED.framed_ip, radius_sessions.framed_ip),
       stopped_at = COALESCE(radius_sessions.stopped_at, EXCLUDED.stopped_at),
-      terminate_cause = COALESCE(radius_sessions.terminate_cause, EXCLUDED.terminate_cause)`
+      terminate_cause = COALESCE(radius_sessions.terminate_cause, EXCLUDED.terminate_cause)
+    RETURNING acct_unique_id, username, stopped_at IS NULL AS open, xmax = 0 AS inserted,
+      (extract(epoch FROM stopped_at) * 1000000)::bigint::text AS stopped_us`
 }
 
 /**
  * The batch's statements, in arrival order: consecutive sessions of a tenant
  * share one upsert; a NAS restart stays between the packets before and after it.
  */
+interface Group {
+  tenantId: string
+  statements: string[]
+  /** For an upsert: each session's stop time sent (µs), to see which rows it closed */
+  stops?: Map<string, number | null>
+}
+
 function statements(bookings: Booking[]) {
-  const groups: { tenantId: string; statements: string[] }[] = []
+  const groups: Group[] = []
   const open: { tenantId: string; sessions: Map<string, Session> }[] = []
   const close = () => {
     const pending = open.pop()
     if (pending) {
+      const sessions = [...pending.sessions.values()]
       groups.push({
         tenantId: pending.tenantId,
-        statements: [upsert(pending.tenantId, [...pending.sessions.values()])],
+        statements: [upsert(pending.tenantId, sessions)],
+        stops: new Map(sessions.map((x) => [x.uniqueId, x.stoppedAt])),
       })
     }
   }
@@ -177,23 +211,69 @@ function statements(bookings: Booking[]) {
 /**
  * One transaction for the batch. When the database refuses the data itself
  * (SQLSTATE class 22 or 23), each packet is retried alone, so one bad packet
- * fails only its own request.
+ * fails only its own request. The open-session counts in Redis are marked
+ * before and moved after (see open_sessions.ts).
  */
 async function write(bookings: Booking[]): Promise<(void | Error)[]> {
-  try {
-    await tenantSqlBatch(statements(bookings))
-    return bookings.map(() => undefined)
-  } catch (error: any) {
-    if (bookings.length === 1 || !/^2[23]/.test(String(error?.code ?? ''))) throw error
+  const marks: WriteMarks = new Map()
+  for (const b of bookings) {
+    let mark = marks.get(b.tenantId)
+    if (!mark) marks.set(b.tenantId, (mark = { users: new Set(), restart: false, marked: false }))
+    if (b.kind === 'restart') mark.restart = true
+    else mark.users.add(b.username)
   }
-  const alone = await Promise.allSettled(bookings.map((b) => tenantSqlBatch(statements([b]))))
-  return alone.map((r) =>
-    r.status === 'fulfilled'
-      ? undefined
-      : r.reason instanceof Error
-        ? r.reason
-        : new Error(String(r.reason))
-  )
+  await markWrites(marks)
+  let deltas: Map<string, Map<string, number>> | null = null
+  try {
+    try {
+      const groups = statements(bookings)
+      deltas = changes(groups, await tenantSqlBatch(groups))
+      return bookings.map(() => undefined)
+    } catch (error: any) {
+      if (bookings.length === 1 || !/^2[23]/.test(String(error?.code ?? ''))) throw error
+    }
+    const alone = await Promise.allSettled(bookings.map((b) => tenantSqlBatch(statements([b]))))
+    return alone.map((r) =>
+      r.status === 'fulfilled'
+        ? undefined
+        : r.reason instanceof Error
+          ? r.reason
+          : new Error(String(r.reason))
+    )
+  } finally {
+    // Failed, or written one by one: the counts of the batch's users are dropped (not known).
+    await settleWrites(marks, deltas)
+  }
+}
+
+/**
+ * How each user's open sessions changed, per tenant: + 1 for a session
+ * inserted open, − 1 for one this write closed (its stop time is the one
+ * sent), 0 otherwise (sessions never reopen).
+ */
+function changes(groups: Group[], results: any[][][]): Map<string, Map<string, number>> {
+  const deltas = new Map<string, Map<string, number>>()
+  groups.forEach((group, i) => {
+    if (!group.stops) return
+    let users = deltas.get(group.tenantId)
+    if (!users) deltas.set(group.tenantId, (users = new Map()))
+    for (const row of results[i][0] as {
+      acct_unique_id: string
+      username: string
+      open: boolean
+      inserted: boolean
+      stopped_us: string | null
+    }[]) {
+      const sent = group.stops.get(row.acct_unique_id)
+      const change = row.inserted
+        ? Number(row.open)
+        : !row.open && sent !== null && sent !== undefined && row.stopped_us === String(sent)
+          ? -1
+          : 0
+      users.set(row.username, (users.get(row.username) ?? 0) + change)
+    }
+  })
+  return deltas
 }
 
 const writer = new GroupCommit<Booking, void>(write, { maxBatch: 200, concurrency: 2 })

@@ -7,6 +7,7 @@ import { findNas } from './nas_directory.js'
 import { cacheGeneration, cachedAccount, rememberAccount } from './account_cache.js'
 import { GroupCommit } from './group_commit.js'
 import { literal, tenantSqlBatch } from './tenant_sql.js'
+import { knownCounts, storeCounts, type Seen } from './open_sessions.js'
 
 export type Decision =
   | { accept: true; account: RadiusAccount; reply: Record<string, string | number> }
@@ -77,7 +78,9 @@ interface LiveCheck {
 
 /**
  * Open-session counts (and the isolated setting) for every login waiting at
- * the moment, one statement per tenant, in one round trip (see group_commit.ts).
+ * the moment. Counts Redis knows (see open_sessions.ts) need no database;
+ * the others, and the isolated setting, are read one statement per tenant
+ * in one round trip (see group_commit.ts), and the counts then kept in Redis.
  */
 const liveChecks = new GroupCommit<LiveCheck, { open: number; isolatedBehaviour: string }>(
   async (checks) => {
@@ -87,30 +90,49 @@ const liveChecks = new GroupCommit<LiveCheck, { open: number; isolatedBehaviour:
       if (list) list.push(check)
       else byTenant.set(check.tenantId, [check])
     }
-    const tenants = [...byTenant]
+    const known = await Promise.all(
+      [...byTenant].map(([tenantId, list]) =>
+        knownCounts(tenantId, [...new Set(list.map((c) => c.username))])
+      )
+    )
+    const answers = new Map<string, { open: Map<string, number>; isolatedBehaviour: string }>()
+    const asks: { tenantId: string; missing: string[]; isolated: boolean; seen: Seen | null }[] = []
+    ;[...byTenant].forEach(([tenantId, list], i) => {
+      const { counts, seen } = known[i]
+      answers.set(tenantId, { open: counts, isolatedBehaviour: 'reject' })
+      const missing = [...new Set(list.map((c) => c.username))].filter((u) => !counts.has(u))
+      const isolated = list.some((c) => c.isolated)
+      if (missing.length || isolated) asks.push({ tenantId, missing, isolated, seen })
+    })
     const rows = await tenantSqlBatch(
-      tenants.map(([tenantId, list]) => ({
+      asks.map(({ tenantId, missing, isolated }) => ({
         tenantId,
         statements: [
-          `SELECT username, count(*)::int AS total FROM radius_sessions
-           WHERE username IN (${[...new Set(list.map((c) => literal(c.username)))].join(', ')})
-             AND stopped_at IS NULL GROUP BY username`,
-          list.some((c) => c.isolated)
+          missing.length
+            ? `SELECT username, count(*)::int AS total FROM radius_sessions
+           WHERE username IN (${missing.map((u) => literal(u)).join(', ')})
+             AND stopped_at IS NULL GROUP BY username`
+            : 'SELECT NULL AS username, 0 AS total WHERE false',
+          isolated
             ? 'SELECT isolated_behaviour FROM radius_settings'
             : 'SELECT NULL AS isolated_behaviour WHERE false',
         ],
       }))
     )
-    const answers = new Map<string, { open: Map<string, number>; isolatedBehaviour: string }>()
-    tenants.forEach(([tenantId], i) => {
+    const storing: Promise<void>[] = []
+    asks.forEach(({ tenantId, missing, seen }, i) => {
       const [counts, settings] = rows[i]
-      answers.set(tenantId, {
-        open: new Map(
-          counts.map((r: { username: string; total: number }) => [r.username, r.total])
-        ),
-        isolatedBehaviour: settings[0]?.isolated_behaviour ?? 'reject',
-      })
+      const answer = answers.get(tenantId)!
+      const counted = new Map<string, number>(missing.map((u) => [u, 0]))
+      for (const r of counts as { username: string; total: number }[]) {
+        counted.set(r.username, r.total)
+      }
+      for (const [username, total] of counted) answer.open.set(username, total)
+      answer.isolatedBehaviour = settings[0]?.isolated_behaviour ?? 'reject'
+      if (seen && missing.length) storing.push(storeCounts(seen, counted))
     })
+    // Stored before answering, so the next login of the same user finds it (storeCounts never throws).
+    await Promise.all(storing)
     return checks.map((check) => {
       const answer = answers.get(check.tenantId)!
       return {
