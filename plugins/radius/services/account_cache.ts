@@ -21,11 +21,17 @@ const FORGET_AGAIN_MS = 1_500
 
 /** The commands this cache uses: the app's Redis, or a stand-in (a broken one, in tests). */
 type CacheRedis = Pick<typeof redis, 'hget' | 'hdel' | 'del' | 'publish' | 'multi'>
-let store: CacheRedis = redis
+let override: CacheRedis | null = null
+/**
+ * Read when used, never at import: this module is loaded before the app's
+ * Redis service exists, and a client captured then is undefined (every
+ * command would fail as if Redis were down).
+ */
+const store = () => override ?? redis
 
 /** Tests: answer through another Redis client (one that cannot connect, to see Redis down); null restores. */
 export function useRedisForAccountCache(client: CacheRedis | null) {
-  store = client ?? redis
+  override = client
 }
 
 const prefix = () => `${env.get('REDIS_PREFIX') || 'isp'}`
@@ -63,8 +69,8 @@ export async function listenForForgets() {
 async function settleForgets(): Promise<boolean> {
   for (const tenantId of [...unforgotten]) {
     try {
-      await store.del(hashKey(tenantId))
-      await store.publish(channel(), tenantId)
+      await store().del(hashKey(tenantId))
+      await store().publish(channel(), tenantId)
       unforgotten.delete(tenantId)
     } catch {
       return false
@@ -93,7 +99,7 @@ export async function cachedAccount(
   const before = cacheGeneration(tenantId)
   let raw: string | null
   try {
-    raw = await store.hget(hashKey(tenantId), username)
+    raw = await store().hget(hashKey(tenantId), username)
   } catch {
     return undefined
   }
@@ -146,7 +152,7 @@ export async function rememberAccount(
   remember(tenantId, username, entry, now)
   try {
     const key = hashKey(tenantId)
-    await store
+    await store()
       .multi()
       .hset(key, username, JSON.stringify(entry))
       .expire(key, MAX_REUSE_SECONDS)
@@ -170,11 +176,11 @@ async function forgetNow(tenantId: string, usernames?: string[]) {
   else dropLocal(tenantId)
   try {
     if (usernames?.length) {
-      await store.hdel(hashKey(tenantId), ...usernames)
-      for (const username of usernames) await store.publish(channel(), `${tenantId}\n${username}`)
+      await store().hdel(hashKey(tenantId), ...usernames)
+      for (const username of usernames) await store().publish(channel(), `${tenantId}\n${username}`)
     } else if (!usernames) {
-      await store.del(hashKey(tenantId))
-      await store.publish(channel(), tenantId)
+      await store().del(hashKey(tenantId))
+      await store().publish(channel(), tenantId)
     }
   } catch {
     unforgotten.add(tenantId)

@@ -29,7 +29,7 @@ const TTL_SECONDS = 300
 
 type CountsRedis = Pick<typeof redis, 'hmget' | 'eval'>
 let override: CountsRedis | null = null
-/** Read when used: the app's Redis service exists only once the app has booted. */
+/** Read when used, never at import: the app's Redis service exists only once the app has booted. */
 const store = () => override ?? redis
 
 /** Tests: another Redis client (one that cannot connect, to see Redis down); null restores. */

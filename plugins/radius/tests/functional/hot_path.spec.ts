@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { Redis } from 'ioredis'
+import redis from '@adonisjs/redis/services/main'
 import env from '#start/env'
 import { platformDb } from '#core/tenancy/tenant_db'
 import { createTenant, type TestTenant } from '#tests/helpers/tenants'
@@ -88,6 +89,19 @@ test.group('RADIUS | fast path stays correct', (group) => {
       (await login('sari', 'kata-sandi-2')).attributes['Reply-Message'][0],
       'USER_UNKNOWN'
     )
+  })
+
+  test('a remembered answer is shared through Redis with the other processes', async ({
+    assert,
+  }) => {
+    await fixtureAccount('di-redis')
+    assert.equal((await login('di-redis', 'rahasia')).code, 'Access-Accept')
+    const key = `${env.get('REDIS_PREFIX')}:radius:accounts:${tenant.id}`
+    // Written without waiting for it: give it a moment.
+    for (let i = 0; i < 20 && !(await redis.hexists(key, 'di-redis')); i++) {
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    assert.equal(await redis.hexists(key, 'di-redis'), 1)
   })
 
   test('logins are answered correctly while Redis is down, and after it is back', async ({
