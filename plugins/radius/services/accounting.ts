@@ -276,4 +276,4 @@ function changes(groups: Group[], results: any[][][]): Map<string, Map<string, n
   return deltas
 }
 
-const writer = new GroupCommit<Booking, void>(write, { maxBatch: 200, concurrency: 2 })
+const writer = new GroupCommit<Booking, void>(write, { maxBatch: 200, concurrency: 4 })

@@ -149,12 +149,16 @@ async function decideRemembered(
   tenantId: string,
   username: string,
   account: RadiusAccount,
-  mac: string | undefined
+  mac: string | undefined,
+  counting?: Promise<{ open: number; isolatedBehaviour: string }>
 ): Promise<Decision> {
   const checked = checkAccount(account, mac)
   if (checked !== null && checked !== 'isolated') return checked
   const isolated = checked === 'isolated'
-  const live = await liveChecks.submit({ tenantId, username, isolated })
+  const live =
+    counting && !isolated
+      ? await counting
+      : await liveChecks.submit({ tenantId, username, isolated })
   const reply = { ...account.reply }
   if (isolated) {
     if (live.isolatedBehaviour === 'reject') return refuse('ISOLATED')
@@ -168,7 +172,9 @@ async function decideRemembered(
 
 /**
  * Asks the tenant's authenticators (one tenant transaction, held only for
- * the lookup), remembers a reusable answer, then decides as for a remembered one.
+ * the lookup), remembers a reusable answer, then decides as for a remembered
+ * one. The open-session count does not depend on the answer: it is asked for
+ * at the same time, so a first login waits for the slower of the two, not both.
  */
 async function decideAsking(
   tenantId: string,
@@ -180,6 +186,9 @@ async function decideAsking(
     macAddress: text(attributes, 'Calling-Station-Id'),
     nasIp: text(attributes, 'NAS-IP-Address'),
   }
+  const counting = liveChecks.submit({ tenantId, username, isolated: false })
+  // Not needed when the username is unknown or refused before counting: never left unhandled.
+  counting.catch(() => {})
   const found = await withTenant(tenantId, async (trx) => {
     for (const { plugin, implementation } of await kernel.extensionsFor(
       radiusAuthenticator,
@@ -195,5 +204,5 @@ async function decideAsking(
     // Not awaited: the answer does not wait for Redis (the cache never throws).
     void rememberAccount(tenantId, username, found.plugin, found.account, generation)
   }
-  return decideRemembered(tenantId, username, found.account, client.macAddress)
+  return decideRemembered(tenantId, username, found.account, client.macAddress, counting)
 }
