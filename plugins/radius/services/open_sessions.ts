@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import redis from '@adonisjs/redis/services/main'
 import env from '#start/env'
 
@@ -24,10 +25,13 @@ import env from '#start/env'
  *    settled are dropped from Redis once it is back, before any count is
  *    trusted again. The hash expires a while after it was made, whatever
  *    happens, so even a process dying mid-write leaves no lasting error.
+ *
+ * Only accounting (accounting.ts) opens and closes sessions; anything that
+ * ever changes `radius_sessions.stopped_at` otherwise must settle its users here too.
  */
 const TTL_SECONDS = 300
 
-type CountsRedis = Pick<typeof redis, 'hmget' | 'eval'>
+type CountsRedis = Pick<typeof redis, 'hmget' | 'eval' | 'evalsha'>
 let override: CountsRedis | null = null
 /** Read when used, never at import: the app's Redis service exists only once the app has booted. */
 const store = () => override ?? redis
@@ -105,13 +109,27 @@ end
 redis.call('EXPIRE', key, ${TTL_SECONDS}, 'NX')
 return 1`
 
+const shas = new Map<string, string>()
+
+/** Runs a script by its digest (Redis keeps it compiled), sending its text only when Redis lacks it. */
+async function run(script: string, key: string, args: string[]) {
+  let sha = shas.get(script)
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')))
+  try {
+    return await store().evalsha(sha, 1, key, ...args)
+  } catch (error) {
+    if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error
+    return await store().eval(script, 1, key, ...args)
+  }
+}
+
 /** Drops from Redis the counts of writes that could not be settled; true once none is left. */
 async function settleLeftovers(): Promise<boolean> {
   for (const [tenantId, users] of [...unsettled]) {
     try {
       const restart = users.has('*')
       const args = [...users].filter((u) => u !== '*').flatMap((u) => [u, '', '0'])
-      await store().eval(SETTLE, 1, hashKey(tenantId), restart ? '1' : '0', ...args)
+      await run(SETTLE, hashKey(tenantId), [restart ? '1' : '0', ...args])
       unsettled.delete(tenantId)
     } catch {
       return false
@@ -171,7 +189,7 @@ export async function storeCounts(seen: Seen, counted: Map<string, number>) {
   }
   if (!args.length) return
   try {
-    await store().eval(STORE, 1, hashKey(seen.tenantId), seen.generation, ...args)
+    await run(STORE, hashKey(seen.tenantId), [seen.generation, ...args])
   } catch {
     // Redis away: the next login counts in the database again.
   }
@@ -185,7 +203,7 @@ export async function markWrites(writes: WriteMarks) {
   await Promise.all(
     [...writes].map(async ([tenantId, write]) => {
       try {
-        await store().eval(MARK, 1, hashKey(tenantId), write.restart ? '1' : '0', ...write.users)
+        await run(MARK, hashKey(tenantId), [write.restart ? '1' : '0', ...write.users])
         write.marked = true
       } catch {
         // Not marked: settling finds no mark and drops the counts.
@@ -196,7 +214,8 @@ export async function markWrites(writes: WriteMarks) {
 
 /**
  * After the write (committed or not): moves each count by `deltas`
- * (username → change; null or missing: not known, the count is dropped).
+ * (username → change; null: not known, the count is dropped). `deltas`
+ * null: nothing is known, every count of the write is dropped.
  */
 export async function settleWrites(
   writes: WriteMarks,
@@ -208,7 +227,16 @@ export async function settleWrites(
       const users = new Set([...write.users, ...(changes?.keys() ?? [])])
       const args: string[] = []
       for (const user of users) {
-        const delta = changes?.has(user) ? changes.get(user) : write.users.has(user) ? 0 : null
+        // No changes at all: the write failed or went row by row; even a failed one may have
+        // committed (a connection lost after the commit), so nothing is known.
+        const delta =
+          deltas === null
+            ? null
+            : changes?.has(user)
+              ? changes.get(user)
+              : write.users.has(user)
+                ? 0
+                : null
         const marked = write.marked && write.users.has(user)
         args.push(
           user,
@@ -217,7 +245,7 @@ export async function settleWrites(
         )
       }
       try {
-        await store().eval(SETTLE, 1, hashKey(tenantId), write.restart ? '1' : '0', ...args)
+        await run(SETTLE, hashKey(tenantId), [write.restart ? '1' : '0', ...args])
       } catch {
         let left = unsettled.get(tenantId)
         if (!left) unsettled.set(tenantId, (left = new Set()))
