@@ -32,20 +32,52 @@
  *     RADIUS request vs 2.2-2.5. At 100/s: p50 2-3 ms for both kinds, like rlm_sql.
  *     p99 at 1,000/s not met: logins 353 ms and more (a queue builds), accounting
  *     18-68 ms (rlm_sql: 4-65 ms in the same runs).
- *   what limits logins now: not the app's CPU (idle 70-80 % of the run in the
- *     profile; alone, the lean listener answers ~5,000 cached authorizes/s at
- *     0.09 ms CPU each). Timed inside the app, the shared open-session round
- *     trip waits 15-20 ms under this machine's load: two batches in flight
- *     against rlm_sql's 32 connections, each backend competing for the 2 CPUs.
- *     Passes swing between ~250/s and ~2,100/s logins (1.7× rlm_sql in that
- *     pass) with the machine's load: rlm_sql's 32 backends get more of two
- *     contended CPUs than two batches in flight; 6 in flight measured no better.
- *   cold answers: the 1,000/s latency pass meets ~900 users the throughput
- *     passes never logged in (their p50 is the queue behind them): each asks
- *     its authenticator in a Lucid transaction, 4 round trips (BEGIN,
- *     set_config, lookup, COMMIT; merging the first two needs core's
- *     withTenant). In production most logins are such first logins of a
- *     session, so this path matters more than this bench's repeated users show.
+ *   (the "after" figures above were measured while the account cache's Redis
+ *   layer silently never worked, see below.)
+ *
+ *   then (open-session counts in Redis, the account cache really shared
+ *   through Redis, a first login's count asked alongside its lookup), default
+ *   options, three runs, load average 2 to 7.5 (other test suites running):
+ *     logins 2,258 / 2,574 / 2,699 per s vs rlm_sql 1,529 / 1,622 / 1,716
+ *     (1.48, 1.59, 1.57); accounting 2,804 / 2,997 / 3,189 vs 2,914 / 3,108 /
+ *     3,400 (0.96, 0.96, 0.94). Same code with --rounds 2: 1.17-1.50 and
+ *     0.78-1.15. Before these changes, same day: logins 0.68, accounting 0.92.
+ *     CPU per login 0.63-0.81 ms (app 0.34-0.45, FreeRADIUS 0.23, PostgreSQL
+ *     0.07-0.13) vs rlm_sql 1.05-1.15; per accounting packet 0.37-0.40 (app
+ *     0.15) vs 0.41-0.43. 0.28 PostgreSQL transactions per RADIUS request.
+ *     At 1,000/s: login p50 1.2-1.4 ms (rlm_sql 2.1-2.7), p99 61-267 ms, not
+ *     met; accounting p50 1.4-1.9, p99 6.9-7.2 ms, met (rlm_sql 2.9-4.5).
+ *   the account cache never reached Redis: account_cache.ts took the Redis
+ *     service at import, before the app had made it, so every Redis command
+ *     threw and was read as "Redis down". Answers lived 10 s in one process;
+ *     timed inside the app, 4,889 of 9,584 logins of a run asked the
+ *     authenticator (20 ms each in its transaction). Fixed: 2,000 of 9,836,
+ *     one per user. open_sessions.ts reads Redis the same, late, way.
+ *   open-session counts: kept per tenant and username in Redis
+ *     (open_sessions.ts). Accounting marks its users before the write and
+ *     moves their counts by what the upsert's RETURNING says it changed
+ *     (inserted open: +1; closed by this packet, told by its unique
+ *     microsecond stop time: -1); a login whose count is missing counts in
+ *     the database and stores it only if no write of that user ran meanwhile.
+ *     Uncertain cases (Redis down, a failed write, NAS restart) drop counts,
+ *     the database decides. A remembered login is now no database round
+ *     trip at all: /radius/auth 9 ms mean under load, was 21-35 ms.
+ *   accounting pays for it: two Redis scripts per batch (mark, settle) around
+ *     the write, +0.05 ms app CPU per packet; four batches in flight instead
+ *     of two hide most of the wait. The mark must be applied before the
+ *     commit (several processes), so it cannot overlap the write.
+ *   what is left for p99 at 1,000/s: first logins. The latency pass meets
+ *     ~350 users the throughput passes never logged in, one after another,
+ *     so ~350 first logins arrive within 0.35 s; each is a Lucid transaction
+ *     (BEGIN, set_config, lookup, COMMIT: ~16 ms under this load) and a
+ *     queue builds. Merging BEGIN and set_config in core's withTenant is not
+ *     possible without patching knex (it sends BEGIN itself; the isolation
+ *     level is checked against a list) and node-postgres does not pipeline,
+ *     so core is unchanged. Next: look up concurrent first logins of a
+ *     tenant in one transaction (the voucher authenticator writes during the
+ *     lookup, so one failure must fall back to each alone), or ask the
+ *     authenticator when an account is created or changed, not at its first
+ *     login (needs the owning plugins).
  *   the web stack: an rlm_rest call through the AdonisJS routes costs ~0.13 ms
  *     more CPU than through the lean listener (router, body parser, locale,
  *     container); per login that is two calls.
@@ -54,10 +86,9 @@
  *     measured no better (logins 0.35, accounting 0.73 of rlm_sql in that run).
  *   ruled out: the login log's batched writes (with them off, auth calls still
  *     took 36 ms on average), Redis (0.1 ms per cached answer, timed in the app).
- *   next steps: time the open-session round trip on an idle machine; keep
- *     open-session counts where no round trip is needed (kept consistent by
- *     accounting, Accounting-On and session control); merge BEGIN and
- *     set_config in core's withTenant for cold answers.
+ *   the profile: the app is still idle most of the run; of its busy time
+ *     about 40 % is socket writes (one per HTTP answer, per PostgreSQL and
+ *     Redis message), which only fewer messages reduce.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir, loadavg, availableParallelism } from 'node:os'
