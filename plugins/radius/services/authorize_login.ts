@@ -1,5 +1,5 @@
 import kernel from '#core/services/kernel'
-import { withTenant } from '#core/tenancy/tenant_db'
+import { withTenant, type TenantTransaction } from '#core/tenancy/tenant_db'
 import { radiusAuthenticator, type RadiusAccount } from '../contracts.js'
 import type { RadiusAttributes } from './rlm_rest.js'
 import { text } from './rlm_rest.js'
@@ -170,9 +170,65 @@ async function decideRemembered(
   return { accept: true, account, reply }
 }
 
+type Found = { account: RadiusAccount; plugin: string } | null
+interface Lookup {
+  tenantId: string
+  username: string
+  client: { macAddress?: string; nasIp?: string }
+}
+
+async function lookUp(trx: TenantTransaction, { tenantId, username, client }: Lookup) {
+  for (const { plugin, implementation } of await kernel.extensionsFor(
+    radiusAuthenticator,
+    tenantId
+  )) {
+    const account = await implementation.find({ tenantId, username, trx, client })
+    if (account) return { account, plugin }
+  }
+  return null
+}
+
 /**
- * Asks the tenant's authenticators (one tenant transaction, held only for
- * the lookup), remembers a reusable answer, then decides as for a remembered
+ * First logins waiting at the moment are looked up together: one tenant
+ * transaction per tenant (BEGIN, the tenant, COMMIT paid once, not per
+ * login). Should one lookup fail, the batch's transaction is lost: each is
+ * then looked up again alone, so only the failing login fails.
+ */
+const lookups = new GroupCommit<Lookup, Found>(
+  async (items) => {
+    const byTenant = new Map<string, number[]>()
+    items.forEach((item, i) => {
+      const list = byTenant.get(item.tenantId)
+      if (list) list.push(i)
+      else byTenant.set(item.tenantId, [i])
+    })
+    const results: (Found | Error)[] = Array.from({ length: items.length }, () => null)
+    const alone = (i: number) =>
+      withTenant(items[i].tenantId, (trx) => lookUp(trx, items[i])).then(
+        (found) => (results[i] = found),
+        (error) => (results[i] = error instanceof Error ? error : new Error(String(error)))
+      )
+    await Promise.all(
+      [...byTenant].map(async ([tenantId, indexes]) => {
+        if (indexes.length === 1) return alone(indexes[0])
+        try {
+          const found = await withTenant(tenantId, (trx) =>
+            Promise.all(indexes.map((i) => lookUp(trx, items[i])))
+          )
+          indexes.forEach((i, k) => (results[i] = found[k]))
+        } catch {
+          await Promise.all(indexes.map(alone))
+        }
+      })
+    )
+    return results
+  },
+  { maxBatch: 32, concurrency: 4 }
+)
+
+/**
+ * Asks the tenant's authenticators (in a tenant transaction shared with the
+ * first logins looked up at the same moment), remembers a reusable answer, then decides as for a remembered
  * one. The open-session count does not depend on the answer: it is asked for
  * at the same time, so a first login waits for the slower of the two, not both.
  */
@@ -189,16 +245,7 @@ async function decideAsking(
   const counting = liveChecks.submit({ tenantId, username, isolated: false })
   // Not needed when the username is unknown or refused before counting: never left unhandled.
   counting.catch(() => {})
-  const found = await withTenant(tenantId, async (trx) => {
-    for (const { plugin, implementation } of await kernel.extensionsFor(
-      radiusAuthenticator,
-      tenantId
-    )) {
-      const account = await implementation.find({ tenantId, username, trx, client })
-      if (account) return { account, plugin }
-    }
-    return null
-  })
+  const found = await lookups.submit({ tenantId, username, client })
   if (!found) return refuse('USER_UNKNOWN')
   if (found.account.reuse) {
     // Not awaited: the answer does not wait for Redis (the cache never throws).

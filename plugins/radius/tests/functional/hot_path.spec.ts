@@ -104,6 +104,32 @@ test.group('RADIUS | fast path stays correct', (group) => {
     assert.equal(await redis.hexists(key, 'di-redis'), 1)
   })
 
+  test('first logins arriving together are each answered for their own account', async ({
+    assert,
+  }) => {
+    const names = Array.from({ length: 12 }, (_, i) => `bersama-${i}`)
+    for (const [i, name] of names.entries()) {
+      await fixtureAccount(name, {
+        password: `sandi-${i}`,
+        reply: JSON.stringify({ 'Mikrotik-Rate-Limit': `${i + 1}M/${i + 1}M` }),
+        status: i === 3 ? 'disabled' : 'active',
+      })
+    }
+    const answers = await Promise.all([
+      ...names.map((name, i) => login(name, `sandi-${i}`)),
+      login('bersama-tidak-ada', 'apa-saja'),
+    ])
+    names.forEach((name, i) => {
+      if (i === 3) {
+        assert.deepEqual(answers[i].attributes['Reply-Message'], ['ACCOUNT_DISABLED'], name)
+      } else {
+        assert.equal(answers[i].code, 'Access-Accept', answers[i].raw)
+        assert.deepEqual(answers[i].attributes['Mikrotik-Rate-Limit'], [`${i + 1}M/${i + 1}M`])
+      }
+    })
+    assert.deepEqual(answers[12].attributes['Reply-Message'], ['USER_UNKNOWN'])
+  })
+
   test('logins are answered correctly while Redis is down, and after it is back', async ({
     assert,
   }) => {
