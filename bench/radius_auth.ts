@@ -36,17 +36,23 @@
  *   layer silently never worked, see below.)
  *
  *   then (open-session counts in Redis, the account cache really shared
- *   through Redis, a first login's count asked alongside its lookup), default
- *   options, three runs, load average 2 to 7.5 (other test suites running):
- *     logins 2,258 / 2,574 / 2,699 per s vs rlm_sql 1,529 / 1,622 / 1,716
- *     (1.48, 1.59, 1.57); accounting 2,804 / 2,997 / 3,189 vs 2,914 / 3,108 /
- *     3,400 (0.96, 0.96, 0.94). Same code with --rounds 2: 1.17-1.50 and
- *     0.78-1.15. Before these changes, same day: logins 0.68, accounting 0.92.
- *     CPU per login 0.63-0.81 ms (app 0.34-0.45, FreeRADIUS 0.23, PostgreSQL
- *     0.07-0.13) vs rlm_sql 1.05-1.15; per accounting packet 0.37-0.40 (app
- *     0.15) vs 0.41-0.43. 0.28 PostgreSQL transactions per RADIUS request.
- *     At 1,000/s: login p50 1.2-1.4 ms (rlm_sql 2.1-2.7), p99 61-267 ms, not
- *     met; accounting p50 1.4-1.9, p99 6.9-7.2 ms, met (rlm_sql 2.9-4.5).
+ *   through Redis, a first login's count asked alongside its lookup),
+ *   default options, three runs, load average 2 to 7.5 (other suites running):
+ *     logins 1.48, 1.59, 1.57 × rlm_sql; accounting 0.96, 0.96, 0.94; login
+ *     p99 at 1,000/s 61-267 ms (first logins, see below).
+ *   now (also: first logins arriving together share one tenant
+ *   transaction), three runs, load average 1.6 to 4.4:
+ *     logins 2,769 / 2,861 / 2,903 per s vs rlm_sql 1,827 / 1,713 / 1,861
+ *     (1.52, 1.67, 1.56); accounting 3,380 / 3,127 / 3,468 vs 3,477 / 3,015 /
+ *     3,503 (0.97, 1.04, 0.99). Before these changes, same day: logins 0.68,
+ *     accounting 0.92. CPU per login 0.51 ms (app 0.26, FreeRADIUS 0.21,
+ *     PostgreSQL 0.04) vs rlm_sql 0.95; per accounting packet 0.33 (app 0.12)
+ *     vs 0.39. 0.28 PostgreSQL transactions per RADIUS request vs 2.4.
+ *     At 1,000/s: login p50 0.9-1.2 ms, p99 16.8-37.5 ms (rlm_sql in the same
+ *     runs 2.0-2.4 and 10.5-16.8): not met; accounting p50 1.5-2.1, p99
+ *     6.3-22.2 ms (rlm_sql 2.6-4.4): met in two runs of three. The first
+ *     throughput round, where ~1,100 users log in for the first time, went
+ *     from 724-1,133 logins/s to 1,323-1,449.
  *   the account cache never reached Redis: account_cache.ts took the Redis
  *     service at import, before the app had made it, so every Redis command
  *     threw and was read as "Redis down". Answers lived 10 s in one process;
@@ -68,16 +74,15 @@
  *     commit (several processes), so it cannot overlap the write.
  *   what is left for p99 at 1,000/s: first logins. The latency pass meets
  *     ~350 users the throughput passes never logged in, one after another,
- *     so ~350 first logins arrive within 0.35 s; each is a Lucid transaction
- *     (BEGIN, set_config, lookup, COMMIT: ~16 ms under this load) and a
- *     queue builds. Merging BEGIN and set_config in core's withTenant is not
- *     possible without patching knex (it sends BEGIN itself; the isolation
- *     level is checked against a list) and node-postgres does not pipeline,
- *     so core is unchanged. Next: look up concurrent first logins of a
- *     tenant in one transaction (the voucher authenticator writes during the
- *     lookup, so one failure must fall back to each alone), or ask the
- *     authenticator when an account is created or changed, not at its first
- *     login (needs the owning plugins).
+ *     so ~350 first logins arrive within 0.35 s; each needs its authenticator
+ *     (a Lucid transaction: BEGIN, set_config, lookup, COMMIT, ~16 ms each
+ *     under this load before they were looked up together). Merging BEGIN
+ *     and set_config in core's withTenant is not possible without patching
+ *     knex (it sends BEGIN itself; the isolation level is checked against a
+ *     list) and node-postgres does not pipeline, so core is unchanged. Next:
+ *     ask the authenticator when an account is created or changed, not at
+ *     its first login (needs the owning plugins); accounting's two Redis
+ *     scripts per batch are what keeps it at ~1.0 rather than above.
  *   the web stack: an rlm_rest call through the AdonisJS routes costs ~0.13 ms
  *     more CPU than through the lean listener (router, body parser, locale,
  *     container); per login that is two calls.
