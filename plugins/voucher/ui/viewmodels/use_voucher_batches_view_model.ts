@@ -3,7 +3,8 @@ import { router, useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { formatDate, formatMoney } from '../../../../resources/lib/format'
 import type { Locale } from '../../../../resources/models/panel'
-import type { TableColumn, TableQuery } from '../../../../resources/models/table'
+import type { TableColumn } from '../../../../resources/models/table'
+import { useServerList } from '../../../../resources/viewmodels/use_server_list'
 import type { BatchDraft, BatchesPageProps, Charset, VoucherBatch } from '../models/voucher'
 import { messageOf, numberOrNull } from './form_helpers'
 
@@ -25,27 +26,16 @@ const CHARSETS: Charset[] = ['numeric', 'upper', 'alnum']
  */
 export function useVoucherBatchesViewModel(props: BatchesPageProps) {
   const { t, locale } = useI18n()
-  const loading = ref(false)
-  const query = ref<TableQuery>({
-    page: props.batches.meta.page,
-    perPage: props.batches.meta.perPage,
+  const {
+    query,
+    loading,
+    update: updateQuery,
+  } = useServerList({
+    url: '/voucher-batches',
+    only: ['batches'],
+    initial: { page: props.batches.meta.page, perPage: props.batches.meta.perPage },
+    filters: {},
   })
-
-  function updateQuery(next: TableQuery) {
-    query.value = next
-    router.get(
-      '/voucher-batches',
-      { page: next.page },
-      {
-        only: ['batches'],
-        preserveState: true,
-        preserveScroll: true,
-        replace: true,
-        onStart: () => (loading.value = true),
-        onFinish: () => (loading.value = false),
-      }
-    )
-  }
 
   function pushLabel(batch: VoucherBatch) {
     if (batch.delivery === 'radius') return t('voucher.delivery.radius')

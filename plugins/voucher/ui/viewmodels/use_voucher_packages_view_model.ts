@@ -1,9 +1,10 @@
 import { computed, ref } from 'vue'
-import { router, useForm } from '@inertiajs/vue3'
+import { useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../../../resources/lib/notify'
 import { formatMoney } from '../../../../resources/lib/format'
-import type { TableColumn, TableQuery } from '../../../../resources/models/table'
+import type { TableColumn } from '../../../../resources/models/table'
+import { useServerList } from '../../../../resources/viewmodels/use_server_list'
 import {
   formatSpeed,
   GIB,
@@ -81,27 +82,16 @@ const SERVER_FIELD: Partial<Record<keyof VoucherPackageDraft, string>> = {
 export function useVoucherPackagesViewModel(props: PackagesPageProps) {
   const { t } = useI18n()
   const notify = useNotify()
-  const loading = ref(false)
-  const query = ref<TableQuery>({
-    page: props.packages.meta.page,
-    perPage: props.packages.meta.perPage,
+  const {
+    query,
+    loading,
+    update: updateQuery,
+  } = useServerList({
+    url: '/voucher-packages',
+    only: ['packages'],
+    initial: { page: props.packages.meta.page, perPage: props.packages.meta.perPage },
+    filters: {},
   })
-
-  function updateQuery(next: TableQuery) {
-    query.value = next
-    router.get(
-      '/voucher-packages',
-      { page: next.page },
-      {
-        only: ['packages'],
-        preserveState: true,
-        preserveScroll: true,
-        replace: true,
-        onStart: () => (loading.value = true),
-        onFinish: () => (loading.value = false),
-      }
-    )
-  }
 
   /** "3 jam · aktif 1 hari · 2 GB", the way the card prints it. */
   function terms(p: VoucherPackage) {
