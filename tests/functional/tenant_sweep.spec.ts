@@ -25,7 +25,7 @@ async function snapshot(tenantId: string, tables: string[]) {
   return parts
 }
 
-/** Every id of the tenant's rows, to put into other tenants' URLs. */
+/** Ids of the tenant's rows (a few per table), to put into other tenants' URLs. */
 async function idsOf(tenantId: string, tables: string[]): Promise<string[]> {
   const ids = new Set<string>()
   for (const table of tables) {
@@ -34,8 +34,13 @@ async function idsOf(tenantId: string, tables: string[]): Promise<string[]> {
       [table]
     )
     if (!hasId.rows.length) continue
-    for (const row of await platformDb().from(table).where('tenant_id', tenantId).select('id'))
-      ids.add(String(row.id))
+    const rows = await platformDb()
+      .from(table)
+      .where('tenant_id', tenantId)
+      .orderBy('id')
+      .limit(3)
+      .select('id')
+    for (const row of rows) ids.add(String(row.id))
   }
   return [...ids]
 }
@@ -51,6 +56,13 @@ async function victimWithData(): Promise<{ tenant: TestTenant; markers: string[]
   await platformDb()
     .table('fixture_addon_replies')
     .insert({ tenant_id: tenant.id, ping_id: ping.id, text: marker })
+  // Each module's own records too (customers, accounts, packages, vouchers, ...):
+  // its demo hook, with the smaller demo data set.
+  for (const plugin of kernel.plugins.plugins) {
+    if (!plugin.definition.demo) continue
+    const { default: seed } = await plugin.definition.demo()
+    await seed({ tenantId: tenant.id, tenantSlug: 'beta', password: 'demo-Secret-1' })
+  }
   return { tenant, markers: [tenant.id, tenant.slug, tenant.owner.email, marker] }
 }
 
@@ -62,6 +74,11 @@ test.group('Tenant isolation | every route, another tenant', () => {
     const before = await snapshot(victim.id, tables)
     const victimIds = await idsOf(victim.id, tables)
     assert.isAbove(victimIds.length, 4, 'the victim has rows to probe with')
+    for (const table of ['customers', 'subscriptions', 'vouchers', 'voucher_batches']) {
+      if (!tables.includes(table)) continue
+      const [{ n }] = await platformDb().from(table).where('tenant_id', victim.id).count('* as n')
+      assert.isAbove(Number(n), 0, `the victim has ${table} to probe with`)
+    }
 
     const routes = Object.values(router.toJSON())
       .flat()
