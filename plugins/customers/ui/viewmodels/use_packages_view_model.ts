@@ -5,6 +5,7 @@ import { useNotify } from '../../../../resources/lib/notify'
 import { formatMoney } from '../../../../resources/lib/format'
 import type { TableColumn } from '../../../../resources/models/table'
 import { useServerList } from '../../../../resources/viewmodels/use_server_list'
+import { useModalEditor } from '../../../../resources/viewmodels/use_modal_editor'
 import {
   bytesToGb,
   formatSpeed,
@@ -139,43 +140,22 @@ export function usePackagesViewModel(props: PackagesPageProps) {
     }))
   )
 
-  const editing = ref<ServicePackage | null>(null)
-  const formOpen = ref(false)
   const form = useForm<PackageDraft>({ ...EMPTY })
+  const { editing, formOpen, openNew, openWith, submit } = useModalEditor({
+    form,
+    empty: EMPTY,
+    toDraft,
+    toInput,
+    url: '/packages',
+    onSaved: () => notify.success(t('customers.packages.saved')),
+  })
   const errorFor = (field: string) =>
     messageOf(form.errors as Record<string, unknown>, SERVER_FIELD[field] ?? field)
   const rateLimit = computed(() => previewRateLimit(form.data()))
 
-  function openNew() {
-    editing.value = null
-    form.defaults({ ...EMPTY })
-    form.reset()
-    form.clearErrors()
-    formOpen.value = true
-  }
-
   function openEdit(id: string) {
     const found = props.packages.data.find((p) => p.id === id)
-    if (!found) return
-    editing.value = found
-    form.defaults(toDraft(found))
-    form.reset()
-    form.clearErrors()
-    formOpen.value = true
-  }
-
-  function submit() {
-    const options = {
-      preserveState: true,
-      preserveScroll: true,
-      onSuccess: () => {
-        formOpen.value = false
-        notify.success(t('customers.packages.saved'))
-      },
-    }
-    const sending = form.transform(toInput)
-    if (editing.value) sending.patch(`/packages/${editing.value.id}`, options)
-    else sending.post('/packages', options)
+    if (found) openWith(found)
   }
 
   // Deleting asks first; a package still in use is refused by the server, which says how many use it.

@@ -1,10 +1,11 @@
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import { useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../../../resources/lib/notify'
 import { formatMoney } from '../../../../resources/lib/format'
 import type { TableColumn } from '../../../../resources/models/table'
 import { useServerList } from '../../../../resources/viewmodels/use_server_list'
+import { useModalEditor } from '../../../../resources/viewmodels/use_modal_editor'
 import {
   formatSpeed,
   GIB,
@@ -118,45 +119,24 @@ export function useVoucherPackagesViewModel(props: PackagesPageProps) {
     }))
   )
 
-  const editing = ref<VoucherPackage | null>(null)
-  const formOpen = ref(false)
   const form = useForm<VoucherPackageDraft>({ ...EMPTY })
+  const { editing, formOpen, openNew, openWith, submit } = useModalEditor({
+    form,
+    empty: EMPTY,
+    toDraft,
+    toInput,
+    url: '/voucher-packages',
+    onSaved: () => notify.success(t('voucher.packages.saved')),
+  })
   const errorFor = (field: keyof VoucherPackageDraft | 'form') =>
     messageOf(
       form.errors as Record<string, unknown>,
       SERVER_FIELD[field as keyof VoucherPackageDraft] ?? field
     )
 
-  function openNew() {
-    editing.value = null
-    form.defaults({ ...EMPTY })
-    form.reset()
-    form.clearErrors()
-    formOpen.value = true
-  }
-
   function openEdit(id: string) {
     const found = props.packages.data.find((p) => p.id === id)
-    if (!found) return
-    editing.value = found
-    form.defaults(toDraft(found))
-    form.reset()
-    form.clearErrors()
-    formOpen.value = true
-  }
-
-  function submit() {
-    const options = {
-      preserveState: true,
-      preserveScroll: true,
-      onSuccess: () => {
-        formOpen.value = false
-        notify.success(t('voucher.packages.saved'))
-      },
-    }
-    const sending = form.transform(toInput)
-    if (editing.value) sending.patch(`/voucher-packages/${editing.value.id}`, options)
-    else sending.post('/voucher-packages', options)
+    if (found) openWith(found)
   }
 
   return {
