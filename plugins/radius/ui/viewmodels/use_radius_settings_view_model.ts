@@ -2,6 +2,7 @@ import { computed, ref } from 'vue'
 import { router, useForm } from '@inertiajs/vue3'
 import { useI18n } from 'vue-i18n'
 import { useNotify } from '../../../../resources/lib/notify'
+import { useModalEditor } from '../../../../resources/viewmodels/use_modal_editor'
 import type { IsolatedBehaviour, Nas, NasDraft, SettingsPageProps } from '../models/radius'
 
 const EMPTY: NasDraft = {
@@ -42,39 +43,20 @@ export function useRadiusSettingsViewModel(props: SettingsPageProps) {
   const notify = useNotify()
   const canManage = computed(() => props.can.manage)
 
-  const editing = ref<Nas | null>(null)
-  const formOpen = ref(false)
   const form = useForm<NasDraft>({ ...EMPTY })
+  const editor = useModalEditor({
+    form,
+    empty: EMPTY,
+    toDraft,
+    // A NAS being edited keeps its secret unless a new one is typed.
+    toInput: (draft: NasDraft): object => toInput(draft, editor.editing.value !== null),
+    url: '/radius/nas',
+    onSaved: () => notify.success(t('radius.settings.saved')),
+  })
+  const { editing, formOpen, openNew, openWith: openEdit, submit } = editor
   const errorFor = (field: keyof NasDraft | 'form') => {
     const errors = form.errors as Record<string, string | undefined>
     return field === 'coaEnabled' ? undefined : (errors[field] ?? undefined)
-  }
-
-  function openNew() {
-    editing.value = null
-    form.defaults({ ...EMPTY })
-    form.reset()
-    form.clearErrors()
-    formOpen.value = true
-  }
-  function openEdit(nas: Nas) {
-    editing.value = nas
-    form.defaults(toDraft(nas))
-    form.reset()
-    form.clearErrors()
-    formOpen.value = true
-  }
-  function submit() {
-    const options = {
-      preserveScroll: true,
-      onSuccess: () => {
-        formOpen.value = false
-        notify.success(t('radius.settings.saved'))
-      },
-    }
-    const sending = form.transform((draft) => toInput(draft, editing.value !== null))
-    if (editing.value) sending.patch(`/radius/nas/${editing.value.id}`, options)
-    else sending.post('/radius/nas', options)
   }
 
   const deleting = ref<Nas | null>(null)
