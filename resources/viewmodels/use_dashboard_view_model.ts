@@ -20,12 +20,16 @@ export function useDashboardViewModel(props: DashboardProps) {
 
   const greeting = computed(() => t('dashboard.welcome', { name: props.user.name }))
   const subtitle = computed(() => t('dashboard.subtitle', { tenant: props.tenantName }))
+  // The tenant's modules only: the super admin's own entries (the way back
+  // from an impersonation) are not modules of the account.
   const modules = computed(() =>
-    (page.props.navigation ?? []).map((entry) => ({
-      href: entry.href,
-      icon: entry.icon ?? 'i-lucide-puzzle',
-      label: entry.label[preferences.locale] ?? entry.label.id,
-    }))
+    (page.props.navigation ?? [])
+      .filter((entry) => entry.plugin !== 'admin')
+      .map((entry) => ({
+        href: entry.href,
+        icon: entry.icon ?? 'i-lucide-puzzle',
+        label: entry.label[preferences.locale] ?? entry.label.id,
+      }))
   )
   const widgets = computed<unknown[]>(() => [])
 

@@ -136,6 +136,9 @@ test.group('Admin panel | one tenant', () => {
     await page.assertVisible(nav.getByRole('link', { name: 'Ping' }))
     const back = nav.getByRole('link', { name: /Menyamar sebagai Jaringan Semeru/ })
     await page.assertVisible(back)
+    // The dashboard lists the tenant's modules, not the super admin's way back.
+    await page.assertTextContains('[data-test="modules"]', 'Ping')
+    await page.assertNotExists('[data-test="modules"] a[href="/admin/impersonation"]')
     // Every tenant page says whose panel this is, with the way back.
     await page.assertTextContains(
       '[data-test="impersonation-banner"]',
