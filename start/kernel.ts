@@ -5,15 +5,14 @@
  */
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+// `ctx.i18n`, made on first use in the request's language.
+import '#core/http/request_locale'
 
 server.errorHandler(() => import('#core/http/exception_handler'))
 
 server.use([() => import('#core/http/middleware/request_context_middleware')])
 
-router.use([
-  () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('#core/http/middleware/detect_user_locale_middleware'),
-])
+router.use([() => import('@adonisjs/core/bodyparser_middleware')])
 
 export const middleware = router.named({
   session: () => import('@adonisjs/session/session_middleware'),

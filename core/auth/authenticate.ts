@@ -4,7 +4,7 @@ import type { AccessTokenClaims } from './tokens/access_tokens.js'
 import { ApiError } from '../http/api_error.js'
 import kernel from '../services/kernel.js'
 import type { Actor } from '../identity/actor.js'
-import { adoptUserLocale } from '../http/middleware/detect_user_locale_middleware.js'
+import { adoptUserLocale } from '../http/request_locale.js'
 
 /**
  * Verified tokens, remembered until they expire: an RSA verification per

@@ -94,6 +94,12 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
     }
   }
 
+  async init(ctx: HttpContext) {
+    // The HTML shell names the page's language (`<html lang>`).
+    if ('view' in ctx) ctx.view.share({ i18n: ctx.i18n })
+    return super.init(ctx)
+  }
+
   async handle(ctx: HttpContext, next: NextFn) {
     await this.init(ctx)
     const output = await next()

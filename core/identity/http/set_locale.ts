@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { authenticate } from '../../auth/authenticate.js'
 import { localeValidator, setPreferredLocale } from '../profile.js'
-import { LOCALE_COOKIE } from '../../http/middleware/detect_user_locale_middleware.js'
+import { LOCALE_COOKIE } from '../../http/request_locale.js'
 
 /**
  * The panel's language switch. Remembered in this browser (also before
