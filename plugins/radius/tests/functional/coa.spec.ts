@@ -51,6 +51,24 @@ async function openSession(
   return String(row.id)
 }
 
+/**
+ * A tenant with one open session of `username` on a NAS whose CoA port is a
+ * local responder (answering as `responder` says); the responder closes after the test.
+ */
+async function sessionBehindCoaNas(
+  cleanup: (fn: () => Promise<void> | void) => void,
+  username: string,
+  responder: Partial<Parameters<typeof startCoaResponder>[0]> = {},
+  nasSecret?: string
+) {
+  const nas = await startCoaResponder({ secret: NAS_SECRET, ...responder })
+  cleanup(() => nas.close())
+  const tenant = await createTenant({ plugins: ['radius'] })
+  const nasId = await registerNas(tenant.id, { coaPort: nas.port, secret: nasSecret })
+  const sessionId = await openSession(tenant.id, nasId, username)
+  return { nas, tenant, nasId, sessionId }
+}
+
 const auditOf = (tenantId: string, action: string) =>
   platformDb().from('audit_logs').where({ tenant_id: tenantId, action }).orderBy('id')
 
@@ -64,11 +82,7 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert,
     cleanup,
   }) => {
-    const nas = await startCoaResponder({ secret: NAS_SECRET })
-    cleanup(() => nas.close())
-    const tenant = await createTenant({ plugins: ['radius'] })
-    const nasId = await registerNas(tenant.id, { coaPort: nas.port })
-    const sessionId = await openSession(tenant.id, nasId, 'budi')
+    const { nas, tenant, sessionId } = await sessionBehindCoaNas(cleanup, 'budi')
 
     const response = await client
       .post(`/api/v1/radius/sessions/${sessionId}/coa`)
@@ -102,15 +116,10 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert,
     cleanup,
   }) => {
-    const nas = await startCoaResponder({
-      secret: NAS_SECRET,
+    const { nas, tenant, sessionId } = await sessionBehindCoaNas(cleanup, 'sari', {
       decide: (request) =>
         request.code === 'CoA-Request' ? { nak: true, errorCause: 'Unsupported-Attribute' } : {},
     })
-    cleanup(() => nas.close())
-    const tenant = await createTenant({ plugins: ['radius'] })
-    const nasId = await registerNas(tenant.id, { coaPort: nas.port })
-    const sessionId = await openSession(tenant.id, nasId, 'sari')
 
     const response = await client
       .post(`/api/v1/radius/sessions/${sessionId}/coa`)
@@ -131,11 +140,7 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert,
     cleanup,
   }) => {
-    const nas = await startCoaResponder({ secret: NAS_SECRET })
-    cleanup(() => nas.close())
-    const tenant = await createTenant({ plugins: ['radius'] })
-    const nasId = await registerNas(tenant.id, { coaPort: nas.port })
-    const sessionId = await openSession(tenant.id, nasId, 'tono')
+    const { nas, tenant, sessionId } = await sessionBehindCoaNas(cleanup, 'tono')
     const response = await client
       .post(`/api/v1/radius/sessions/${sessionId}/coa`)
       .headers(tenant.headers)
@@ -155,11 +160,9 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert,
     cleanup,
   }) => {
-    const nas = await startCoaResponder({ secret: NAS_SECRET, answerSecret: 'not-the-secret' })
-    cleanup(() => nas.close())
-    const tenant = await createTenant({ plugins: ['radius'] })
-    const nasId = await registerNas(tenant.id, { coaPort: nas.port })
-    await openSession(tenant.id, nasId, 'joko')
+    const { nas, tenant } = await sessionBehindCoaNas(cleanup, 'joko', {
+      answerSecret: 'not-the-secret',
+    })
 
     const started = Date.now()
     const result = await sessionControl.changeSessionAttributes({
@@ -179,11 +182,7 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert,
     cleanup,
   }) => {
-    const nas = await startCoaResponder({ secret: NAS_SECRET })
-    cleanup(() => nas.close())
-    const tenant = await createTenant({ plugins: ['radius'] })
-    const nasId = await registerNas(tenant.id, { coaPort: nas.port, secret: 'typo-in-secret' })
-    await openSession(tenant.id, nasId, 'eko')
+    const { nas, tenant } = await sessionBehindCoaNas(cleanup, 'eko', {}, 'typo-in-secret')
     const result = await sessionControl.disconnectSession({ tenantId: tenant.id, username: 'eko' })
     assert.equal(result.sessions[0].code, 'NAS_NO_ANSWER')
     assert.isAbove(nas.received.length, 0)
@@ -194,11 +193,7 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert,
     cleanup,
   }) => {
-    const nas = await startCoaResponder({ secret: NAS_SECRET })
-    cleanup(() => nas.close())
-    const tenant = await createTenant({ plugins: ['radius'] })
-    const nasId = await registerNas(tenant.id, { coaPort: nas.port })
-    await openSession(tenant.id, nasId, 'rina')
+    const { nas, tenant } = await sessionBehindCoaNas(cleanup, 'rina')
 
     const result = await sessionControl.isolateSession({
       tenantId: tenant.id,
@@ -216,11 +211,7 @@ test.group('RADIUS | CoA and router fallback', (group) => {
     assert,
     cleanup,
   }) => {
-    const nas = await startCoaResponder({ secret: NAS_SECRET })
-    cleanup(() => nas.close())
-    const tenant = await createTenant({ plugins: ['radius'] })
-    const nasId = await registerNas(tenant.id, { coaPort: nas.port })
-    await openSession(tenant.id, nasId, 'dewi')
+    const { nas, tenant } = await sessionBehindCoaNas(cleanup, 'dewi')
 
     const withPlan = await sessionControl.restoreSession({
       tenantId: tenant.id,
