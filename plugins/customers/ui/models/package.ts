@@ -1,5 +1,15 @@
 // `.js`: this file also runs in Node (unit tests), where imports carry extensions.
 import type { Abilities, Paginated, ServiceType } from './customer.js'
+import { mbpsToKbps } from '../../../../resources/lib/units.js'
+
+export {
+  bytesToGb,
+  formatSpeed,
+  gbToBytes,
+  GIB,
+  kbpsToMbps,
+  mbpsToKbps,
+} from '../../../../resources/lib/units.js'
 
 export type PackageType = 'postpaid_monthly' | 'prepaid_period'
 
@@ -58,22 +68,6 @@ export interface PackageDraft {
   addressPool: string
   active: boolean
 }
-
-export const kbpsToMbps = (kbps: number) => Math.round(kbps / 100) / 10
-export const mbpsToKbps = (mbps: number | null | string) =>
-  mbps === null || mbps === '' || Number.isNaN(Number(mbps))
-    ? null
-    : Math.round(Number(mbps) * 1000)
-
-/** Quotas are sold in GB (GiB, as routers count): 1 GB = 2^30 bytes. */
-export const GIB = 2 ** 30
-export const bytesToGb = (bytes: number) => Math.round((bytes / GIB) * 100) / 100
-export const gbToBytes = (gb: number | null | string) =>
-  gb === null || gb === '' || Number.isNaN(Number(gb)) ? null : Math.round(Number(gb) * GIB)
-
-/** `10 / 2 Mbps`, download first as operators say it. */
-export const formatSpeed = (downloadKbps: number, uploadKbps: number) =>
-  `${kbpsToMbps(downloadKbps)} / ${kbpsToMbps(uploadKbps)} Mbps`
 
 /**
  * RouterOS rate notation (k = 1000 bit/s), as the server's package mapping writes it,

@@ -211,11 +211,4 @@ export interface SettingsDraft {
   useLogo: boolean
 }
 
-export const GIB = 2 ** 30
-export const kbpsToMbps = (kbps: number) => Math.round(kbps / 100) / 10
-export const mbpsToKbps = (mbps: number | null) =>
-  mbps === null || Number.isNaN(mbps) ? null : Math.round(mbps * 1000)
-
-/** `5 / 1 Mbps`, download first as operators say it. */
-export const formatSpeed = (downloadKbps: number, uploadKbps: number) =>
-  `${kbpsToMbps(downloadKbps)} / ${kbpsToMbps(uploadKbps)} Mbps`
+export { formatSpeed, GIB, kbpsToMbps, mbpsToKbps } from '../../../../resources/lib/units'
